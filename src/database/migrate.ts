@@ -1,0 +1,38 @@
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from './data-source';
+
+// Any constant works as long as every instance uses the same one: it serialises migrations across instances.
+const MIGRATION_LOCK_KEY = 7_150_211_2026;
+
+async function withMigrationLock<T>(url: string, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 2, applicationName: 'tiaojie-migrate' }), logging: false });
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.connect();
+    // TypeORM's migrationsRun takes no lock; two instances starting together would both apply the same migration.
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    try {
+      return await work(dataSource);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    }
+  } finally {
+    await lock.release();
+    await dataSource.destroy();
+  }
+}
+
+/** Applies every pending migration in one transaction; returns the names applied. */
+export async function runMigrations(url: string): Promise<string[]> {
+  return withMigrationLock(url, async (dataSource) => (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name));
+}
+
+/** Reverts the most recent migration. */
+export async function revertLastMigration(url: string): Promise<void> {
+  await withMigrationLock(url, (dataSource) => dataSource.undoLastMigration({ transaction: 'all' }));
+}
+
+export async function pendingMigrations(url: string): Promise<boolean> {
+  return withMigrationLock(url, (dataSource) => dataSource.showMigrations());
+}

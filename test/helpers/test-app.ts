@@ -1,0 +1,40 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createApp } from '../../src/app.factory';
+import { AppConfig, buildAppConfig } from '../../src/config/app-config';
+import { parseEnv } from '../../src/config/env.schema';
+import { Clock, FixedClock } from '../../src/common/clock/clock';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly config: AppConfig;
+  readonly database: TestDatabase;
+  readonly clock: Clock;
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+
+/** The real application on Fastify against its own freshly migrated database. */
+export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, ...options.env });
+  const config = buildAppConfig(env, { databaseUrl: database.url, embedded: false, jwtSecret: TEST_JWT_SECRET });
+  const clock = options.clock ?? new FixedClock(new Date());
+  const app = await createApp(config, { clock, logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return {
+    app,
+    config,
+    database,
+    clock,
+    request: (injectOptions) => app.inject(injectOptions),
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
