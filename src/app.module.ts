@@ -7,6 +7,7 @@ import { Clock } from './common/clock/clock';
 import { loggerOptions } from './common/logging/logger-options';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 @Module({})
 export class AppModule {
@@ -20,6 +21,7 @@ export class AppModule {
           useFactory: () => dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
         }),
         HealthModule,
+        CalendarModule,
       ],
     };
   }
