@@ -14,7 +14,7 @@ const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer',
 
 module.exports = {
   rootDir: '.',
-  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/migrations'],
+  roots: ['<rootDir>/src', '<rootDir>/test'],
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
