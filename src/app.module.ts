@@ -5,8 +5,13 @@ import { AppConfig } from './config/app-config';
 import { AppConfigModule } from './config/config.module';
 import { Clock } from './common/clock/clock';
 import { loggerOptions } from './common/logging/logger-options';
+import { AppLogger } from './common/logging/app-logger';
 import { dataSourceOptions } from './database/data-source';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { SeedModule } from './seed/seed.module';
+import { UsersModule } from './users/users.module';
 import { CalendarModule } from './calendar/calendar.module';
 
 @Module({})
@@ -21,8 +26,13 @@ export class AppModule {
           useFactory: () => dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
         }),
         HealthModule,
+        AuthModule,
+        OrganizationsModule,
+        UsersModule,
+        SeedModule,
         CalendarModule,
       ],
+      providers: [AppLogger],
     };
   }
 }

@@ -10,6 +10,8 @@ export interface AppConfig {
   readonly embedded: boolean;
   readonly dataDir: string;
   readonly jwt: { readonly secret: string; readonly expiresInSeconds: number; readonly issuer: string; readonly audience: string };
+  /** Encrypts ID numbers, phones and bank accounts at rest and keys their blind index; losing it loses that data. */
+  readonly piiSecret: string;
   readonly admin?: { readonly username: string; readonly password: string };
   readonly demoSeed: boolean;
   readonly logLevel: Env['LOG_LEVEL'];
@@ -21,7 +23,7 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const JWT_ISSUER = 'tiaojie';
 export const JWT_AUDIENCE = 'tiaojie-api';
 
-export function buildAppConfig(env: Env, runtime: { databaseUrl: string; embedded: boolean; jwtSecret: string }): AppConfig {
+export function buildAppConfig(env: Env, runtime: { databaseUrl: string; embedded: boolean; jwtSecret: string; piiSecret: string }): AppConfig {
   return {
     nodeEnv: env.NODE_ENV,
     host: env.HOST,
@@ -30,6 +32,7 @@ export function buildAppConfig(env: Env, runtime: { databaseUrl: string; embedde
     dbPoolSize: env.DB_POOL_SIZE,
     embedded: runtime.embedded,
     dataDir: env.DATA_DIR,
+    piiSecret: runtime.piiSecret,
     jwt: { secret: runtime.jwtSecret, expiresInSeconds: env.JWT_EXPIRES_IN_SECONDS, issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
     admin: env.ADMIN_USERNAME && env.ADMIN_PASSWORD ? { username: env.ADMIN_USERNAME, password: env.ADMIN_PASSWORD } : undefined,
     // Demo cases belong on a developer's laptop, not on a real union's server unless somebody asks.

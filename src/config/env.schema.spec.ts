@@ -34,11 +34,13 @@ describe('parseEnv', () => {
   });
 
   it('rejects a DATABASE_URL that is not a postgres URL', () => {
-    expect(failureOf({ DATABASE_URL: 'mysql://x', JWT_SECRET: SECRET })).toMatch(/^Invalid environment: DATABASE_URL must be a postgres/);
+    expect(failureOf({ DATABASE_URL: 'mysql://x', JWT_SECRET: SECRET, PII_SECRET: SECRET })).toMatch(/^Invalid environment: DATABASE_URL must be a postgres/);
   });
 
-  it('requires JWT_SECRET with DATABASE_URL', () => {
-    expect(failureOf({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' })).toMatch(/^Invalid environment: JWT_SECRET is required when DATABASE_URL is set/);
+  it('requires JWT_SECRET and PII_SECRET with DATABASE_URL', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/test';
+    expect(failureOf({ DATABASE_URL: url, PII_SECRET: SECRET })).toMatch(/^Invalid environment: JWT_SECRET is required when DATABASE_URL is set/);
+    expect(failureOf({ DATABASE_URL: url, JWT_SECRET: SECRET })).toMatch(/^Invalid environment: PII_SECRET is required when DATABASE_URL is set/);
   });
 
   it('never prints a secret it rejects', () => {
@@ -64,7 +66,7 @@ describe('parseEnv', () => {
 
 describe('buildAppConfig', () => {
   it('seeds demo data by default only in embedded mode', () => {
-    const runtime = { databaseUrl: 'postgres://x', jwtSecret: SECRET };
+    const runtime = { databaseUrl: 'postgres://x', jwtSecret: SECRET, piiSecret: SECRET };
     expect(buildAppConfig(parseEnv({}), { ...runtime, embedded: true }).demoSeed).toBe(true);
     expect(buildAppConfig(parseEnv({}), { ...runtime, embedded: false }).demoSeed).toBe(false);
     expect(buildAppConfig(parseEnv({ DEMO_SEED: 'true' }), { ...runtime, embedded: false }).demoSeed).toBe(true);

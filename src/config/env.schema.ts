@@ -33,6 +33,7 @@ export const envSchema = z
       .optional(),
     DATA_DIR: z.string().min(1).default('.data'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PII_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_EXPIRES_IN_SECONDS: z.coerce
       .number({ error: 'must be an integer number of seconds' })
       .int('must be an integer number of seconds')
@@ -57,8 +58,10 @@ export const envSchema = z
       const missing = env.ADMIN_USERNAME === undefined ? 'ADMIN_USERNAME' : 'ADMIN_PASSWORD';
       ctx.addIssue({ code: 'custom', path: [missing], message: 'must be set together with the other of ADMIN_USERNAME/ADMIN_PASSWORD' });
     }
-    if (env.DATABASE_URL !== undefined && env.JWT_SECRET === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when DATABASE_URL is set (at least 32 characters)' });
+    for (const secret of ['JWT_SECRET', 'PII_SECRET'] as const) {
+      if (env.DATABASE_URL !== undefined && env[secret] === undefined) {
+        ctx.addIssue({ code: 'custom', path: [secret], message: 'is required when DATABASE_URL is set (at least 32 characters)' });
+      }
     }
   });
 

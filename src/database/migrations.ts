@@ -1,2 +1,8 @@
+import { CreateOrganizationsAndUsers1767225600000 } from '../../migrations/1767225600000-CreateOrganizationsAndUsers';
+import { CreateAuditTrail1767312000000 } from '../../migrations/1767312000000-CreateAuditTrail';
+
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
-export const MIGRATIONS: Function[] = [];
+export const MIGRATIONS: Function[] = [
+  CreateOrganizationsAndUsers1767225600000,
+  CreateAuditTrail1767312000000,
+];

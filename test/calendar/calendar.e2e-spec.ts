@@ -1,17 +1,20 @@
+import { createSignedInUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../helpers/test-app';
 
 describe('calendar API', () => {
   let t: TestApp;
+  let auth: { authorization: string };
 
   beforeAll(async () => {
     t = await createTestApp();
+    ({ auth } = await createSignedInUser(t));
   });
 
   afterAll(async () => {
     await t.close();
   });
 
-  const get = (url: string) => t.request({ method: 'GET', url });
+  const get = (url: string) => t.request({ method: 'GET', url, headers: auth });
 
   it('computes a 15-day period that rolls past National Day (DOMAIN E1)', async () => {
     const res = await get('/api/calendar/compute?start=2026-09-16&days=15&kind=CALENDAR');

@@ -15,7 +15,7 @@ export interface ServiceProcess {
 
 function baseEnv(): NodeJS.ProcessEnv {
   // The child decides embedded vs external from its own environment, never from the test runner's.
-  const { DATABASE_URL: _url, JWT_SECRET: _secret, ADMIN_USERNAME: _u, ADMIN_PASSWORD: _p, DEMO_SEED: _d, ...rest } = process.env;
+  const { DATABASE_URL: _url, JWT_SECRET: _secret, PII_SECRET: _pii, ADMIN_USERNAME: _u, ADMIN_PASSWORD: _p, DEMO_SEED: _d, ...rest } = process.env;
   return { ...rest, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
 }
 

@@ -16,12 +16,13 @@ export interface TestApp {
 }
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
+export const TEST_PII_SECRET = 'test-pii-secret-that-is-long-enough-0123456789abcdef';
 
 /** The real application on Fastify against its own freshly migrated database. */
 export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, ...options.env });
-  const config = buildAppConfig(env, { databaseUrl: database.url, embedded: false, jwtSecret: TEST_JWT_SECRET });
+  const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, PII_SECRET: TEST_PII_SECRET, ...options.env });
+  const config = buildAppConfig(env, { databaseUrl: database.url, embedded: false, jwtSecret: TEST_JWT_SECRET, piiSecret: TEST_PII_SECRET });
   const clock = options.clock ?? new FixedClock(new Date());
   const app = await createApp(config, { clock, logger: false });
   await app.init();

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock/clock';
+import { maskPayload } from '../common/pii/mask-payload';
+import { AuditRecord, chainIdFor, GENESIS_HASH, nextLink, normalizeAt, sealRecord } from './audit-chain';
+
+export type AuditCategory = 'CASE' | 'DIRECTORY' | 'ACCESS' | 'RISK' | 'REPORT' | 'SYSTEM';
+
+export interface AuditActor {
+  userId: string | null;
+  /** A user's role, or SYSTEM for timers and start-up tasks. */
+  role: string;
+}
+
+export interface AuditEntryInput {
+  actor: AuditActor;
+  orgId: string | null;
+  caseId?: string | null;
+  category: AuditCategory;
+  action: string;
+  fromState?: string | null;
+  toState?: string | null;
+  caseVersion?: number | null;
+  requestId?: string | null;
+  payload?: unknown;
+}
+
+interface HeadRow {
+  last_chain_seq: number;
+  last_hash: string;
+}
+
+/**
+ * Appends to the hash-chained trail inside the caller's transaction, so the entry exists exactly when the change it
+ * records does. Only the row's own chain head is locked: unrelated cases never wait on each other (DOMAIN §7).
+ */
+@Injectable()
+export class AuditService {
+  constructor(private readonly clock: Clock) {}
+
+  async append(tx: EntityManager, input: AuditEntryInput): Promise<AuditRecord> {
+    const chainId = chainIdFor({ caseId: input.caseId, orgId: input.orgId });
+    const head = await this.lockHead(tx, chainId);
+    const [{ seq }] = (await tx.query(`SELECT nextval('audit_entries_seq')::text AS seq`)) as { seq: string }[];
+    const record = sealRecord({
+      seq,
+      chainId,
+      ...nextLink({ lastChainSeq: head.last_chain_seq, lastHash: head.last_hash }),
+      at: normalizeAt(this.clock.now()),
+      actorUserId: input.actor.userId,
+      actorRole: input.actor.role,
+      orgId: input.orgId,
+      caseId: input.caseId ?? null,
+      category: input.category,
+      action: input.action,
+      fromState: input.fromState ?? null,
+      toState: input.toState ?? null,
+      caseVersion: input.caseVersion ?? null,
+      requestId: input.requestId ?? null,
+      payload: input.payload === undefined ? null : maskPayload(input.payload),
+    });
+    await this.insert(tx, record);
+    await tx.query('UPDATE audit_chain_heads SET last_chain_seq = $2, last_hash = $3 WHERE chain_id = $1', [chainId, record.chainSeq, record.hash]);
+    return record;
+  }
+
+  // A new chain starts from a genesis head (seq 0, hash of zeros); ON CONFLICT makes two first appends to one chain
+  // meet on the same row lock instead of failing.
+  private async lockHead(tx: EntityManager, chainId: string): Promise<HeadRow> {
+    const select = 'SELECT last_chain_seq, last_hash FROM audit_chain_heads WHERE chain_id = $1 FOR UPDATE';
+    const rows = (await tx.query(select, [chainId])) as HeadRow[];
+    if (rows.length > 0) return rows[0];
+    await tx.query(`INSERT INTO audit_chain_heads (chain_id, last_chain_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [chainId, GENESIS_HASH]);
+    return ((await tx.query(select, [chainId])) as HeadRow[])[0];
+  }
+
+  private async insert(tx: EntityManager, r: AuditRecord): Promise<void> {
+    await tx.query(
+      `INSERT INTO audit_entries (seq, chain_id, chain_seq, at, actor_user_id, actor_role, org_id, case_id, category, action,
+         from_state, to_state, case_version, request_id, payload, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      [r.seq, r.chainId, r.chainSeq, r.at, r.actorUserId, r.actorRole, r.orgId, r.caseId, r.category, r.action,
+        r.fromState, r.toState, r.caseVersion, r.requestId, r.payload === null ? null : JSON.stringify(r.payload), r.prevHash, r.hash],
+    );
+  }
+}

@@ -1,0 +1,3 @@
+export const ROLES = ['ADMIN', 'SUPERVISOR', 'MEDIATOR', 'COURT_LIAISON'] as const;
+
+export type Role = (typeof ROLES)[number];

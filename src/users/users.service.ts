@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { Clock } from '../common/clock/clock';
+import { ForbiddenError } from '../common/errors/domain-error';
+import { OrganizationsService } from '../organizations/organizations.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { UserQueryDto } from './dto/user-query.dto';
+import { toUserResponse, UserResponseDto } from './dto/user-response.dto';
+import { PasswordHasherService } from './password-hasher.service';
+import { passwordProblem } from './password-rules';
+import { roleFitsOrganization } from './role-organization-rules';
+import type { Role } from './role';
+import { UserEntity } from './user.entity';
+import { UserError } from './user.errors';
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  organizationId: string;
+  password: string;
+}
+
+// Every change that could remove an active administrator takes this lock first: two admins demoting each other at
+// once would otherwise each see the other still active and leave nobody able to manage users.
+const ADMIN_SET_LOCK = 7_150_211_0001;
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationsService,
+    private readonly hasher: PasswordHasherService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreateUserDto): Promise<UserResponseDto> {
+    return this.dataSource.transaction(async (tx) => toUserResponse(await this.createIn(tx, dto)));
+  }
+
+  async list(viewer: Actor, query: UserQueryDto): Promise<UserResponseDto[]> {
+    const scope = this.scopeOf(viewer);
+    const rows = this.dataSource.getRepository(UserEntity).createQueryBuilder('user').orderBy('user.username', 'ASC');
+    if (scope.organizationId !== undefined) rows.andWhere('user.organizationId = :scope', { scope: scope.organizationId });
+    if (query.organizationId !== undefined) rows.andWhere('user.organizationId = :organizationId', { organizationId: query.organizationId });
+    if (query.role !== undefined) rows.andWhere('user.role = :role', { role: query.role });
+    if (query.active !== undefined) rows.andWhere('user.active = :active', { active: query.active });
+    return (await rows.getMany()).map(toUserResponse);
+  }
+
+  /** A user outside the viewer's organization answers 404, exactly like one that does not exist. */
+  async get(viewer: Actor, id: string): Promise<UserResponseDto> {
+    const scope = this.scopeOf(viewer);
+    const row = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!row || (scope.organizationId !== undefined && row.organizationId !== scope.organizationId)) throw UserError.notFound(id);
+    return toUserResponse(row);
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_SET_LOCK]);
+      const user = await this.findForUpdate(tx, id);
+      const role = dto.role ?? user.role;
+      const organizationId = dto.organizationId ?? user.organizationId;
+      const active = dto.active ?? user.active;
+      if (role !== user.role || organizationId !== user.organizationId) await this.assertRoleFits(tx, role, organizationId);
+      if (user.role === 'ADMIN' && user.active && !(role === 'ADMIN' && active)) await this.assertAnotherActiveAdmin(tx, id);
+      const changes: Partial<UserEntity> = {};
+      if (dto.displayName !== undefined && dto.displayName !== user.displayName) changes.displayName = dto.displayName;
+      if (role !== user.role) changes.role = role;
+      if (organizationId !== user.organizationId) changes.organizationId = organizationId;
+      if (active !== user.active) changes.active = active;
+      if (user.active && !active) changes.credentialsChangedAt = this.clock.now();
+      if (Object.keys(changes).length === 0) return toUserResponse(user);
+      await tx.createQueryBuilder().update(UserEntity).set(changes).where('id = :id', { id }).execute();
+      return toUserResponse(await this.findOrFail(tx, id));
+    });
+  }
+
+  /** Deactivating ends the user's sessions at once; reactivating does not bring the old ones back. */
+  async setActive(id: string, active: boolean): Promise<UserResponseDto> {
+    return this.update(id, { active });
+  }
+
+  async resetPassword(id: string, newPassword: string): Promise<UserResponseDto> {
+    return toUserResponse(await this.changePassword(id, newPassword));
+  }
+
+  /** Sets a new password and ends every session of the user, the caller's own included. */
+  async changePassword(id: string, newPassword: string): Promise<UserEntity> {
+    return this.dataSource.transaction(async (tx) => {
+      const user = await this.findForUpdate(tx, id);
+      this.assertPasswordAcceptable(newPassword, user.username);
+      const passwordHash = await this.hasher.hash(newPassword);
+      await tx.createQueryBuilder().update(UserEntity).set({ passwordHash, credentialsChangedAt: this.clock.now() }).where('id = :id', { id }).execute();
+      return this.findOrFail(tx, id);
+    });
+  }
+
+  /** Creates a user inside the caller's transaction: the HTTP command and the first-start tasks share it. */
+  async createIn(tx: EntityManager, input: NewUser): Promise<UserEntity> {
+    await this.assertRoleFits(tx, input.role, input.organizationId);
+    if (await tx.getRepository(UserEntity).existsBy({ username: input.username })) throw UserError.usernameTaken(input.username);
+    this.assertPasswordAcceptable(input.password, input.username);
+    const passwordHash = await this.hasher.hash(input.password);
+    // ON CONFLICT DO NOTHING: a concurrent insert of the same name still answers 409, not a failed statement.
+    const result = await tx
+      .createQueryBuilder()
+      .insert()
+      .into(UserEntity)
+      .values({
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        organizationId: input.organizationId,
+        passwordHash,
+        credentialsChangedAt: this.clock.now(),
+      })
+      .orIgnore()
+      .returning(['id'])
+      .execute();
+    const [inserted] = result.raw as { id: string }[];
+    if (!inserted) throw UserError.usernameTaken(input.username);
+    return this.findOrFail(tx, inserted.id);
+  }
+
+  findByUsername(username: string, tx: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {
+    return tx.getRepository(UserEntity).findOneBy({ username: username.toLowerCase() });
+  }
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  findByUsernames(tx: EntityManager, usernames: readonly string[]): Promise<UserEntity[]> {
+    return tx.getRepository(UserEntity).createQueryBuilder('user').where('user.username IN (:...usernames)', { usernames }).getMany();
+  }
+
+  async hasActiveAdmin(tx: EntityManager): Promise<boolean> {
+    return tx.getRepository(UserEntity).existsBy({ role: 'ADMIN', active: true });
+  }
+
+  private scopeOf(viewer: Actor): { organizationId?: string } {
+    if (viewer.role === 'ADMIN') return {};
+    if (viewer.role === 'SUPERVISOR') return { organizationId: viewer.organizationId };
+    throw new ForbiddenError('Only administrators and supervisors may look up users.');
+  }
+
+  private assertPasswordAcceptable(password: string, username: string): void {
+    const problem = passwordProblem(password, username);
+    if (problem) throw UserError.weakPassword(problem);
+  }
+
+  private async assertRoleFits(tx: EntityManager, role: Role, organizationId: string): Promise<void> {
+    // FOR SHARE: the organization's kind cannot change until this transaction ends (see OrganizationsService.update).
+    const organization = await this.organizations.findOrFail(tx, organizationId, 'pessimistic_read');
+    if (!roleFitsOrganization(role, organization.kind)) throw UserError.roleOrganizationMismatch(role, organization.kind);
+  }
+
+  private async assertAnotherActiveAdmin(tx: EntityManager, id: string): Promise<void> {
+    const others = await tx
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .where('user.role = :role AND user.active AND user.id <> :id', { role: 'ADMIN', id })
+      .getCount();
+    if (others === 0) throw UserError.lastActiveAdmin();
+  }
+
+  private async findForUpdate(tx: EntityManager, id: string): Promise<UserEntity> {
+    const row = await tx.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw UserError.notFound(id);
+    return row;
+  }
+
+  private async findOrFail(tx: EntityManager, id: string): Promise<UserEntity> {
+    const row = await tx.getRepository(UserEntity).findOneBy({ id });
+    if (!row) throw UserError.notFound(id);
+    return row;
+  }
+}
