@@ -17,7 +17,7 @@ import {
   verifyChains,
   verifyCheckpoints,
 } from './audit-chain';
-import { compareUtf16 } from './canonical-json';
+import { compareUtf16 } from '../common/json/canonical-json';
 
 interface Scope {
   caseId?: string | null;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, CanonicalJsonError, compareUtf16 } from './canonical-json';
+import { canonicalJson, CanonicalJsonError, compareUtf16 } from '../common/json/canonical-json';
 
 /**
  * The audit trail's hash chains (DOMAIN §7), framework-free so that the append path, the verifier and an offline

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { canonicalJson } from '../json/canonical-json';
+import { DomainError, ValidationError } from '../errors/domain-error';
+
+export type IdempotencyClaim =
+  | { kind: 'FIRST' }
+  | { kind: 'REPLAY'; statusCode: number; response: unknown };
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+export function assertUsableKey(key: string): void {
+  if (!KEY_PATTERN.test(key)) {
+    throw ValidationError.field('Idempotency-Key', 'INVALID_FORMAT', 'Idempotency-Key must be 1-200 printable ASCII characters');
+  }
+}
+
+export function requestHash(request: unknown): string {
+  return createHash('sha256').update(canonicalJson(request)).digest('hex');
+}
+
+/**
+ * Idempotency keys live in the command's own transaction. The claim is an INSERT … ON CONFLICT DO NOTHING: a second
+ * request with the same key waits on the first one's uncommitted row, then either replays its committed answer or,
+ * if the first rolled back, becomes the first itself. So twenty concurrent retries apply once and answer alike.
+ */
+@Injectable()
+export class IdempotencyStore {
+  async claim(tx: EntityManager, userId: string, key: string, scope: string, hash: string): Promise<IdempotencyClaim> {
+    const inserted = (await tx.query(
+      `INSERT INTO idempotency_keys (user_id, key, scope, request_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (user_id, key) DO NOTHING RETURNING key`,
+      [userId, key, scope, hash],
+    )) as unknown[];
+    if (inserted.length === 1) return { kind: 'FIRST' };
+    const [stored] = (await tx.query(
+      'SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
+      [userId, key],
+    )) as { request_hash: string; status_code: number | null; response: unknown }[];
+    if (stored.request_hash !== hash) {
+      throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
+    }
+    return { kind: 'REPLAY', statusCode: stored.status_code ?? 200, response: stored.response };
+  }
+
+  async complete(tx: EntityManager, userId: string, key: string, statusCode: number, response: unknown): Promise<void> {
+    await tx.query('UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2', [
+      userId,
+      key,
+      statusCode,
+      JSON.stringify(response),
+    ]);
+  }
+}
