@@ -13,6 +13,9 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { SeedModule } from './seed/seed.module';
 import { UsersModule } from './users/users.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { AuditModule } from './audit/audit.module';
+import { CasesModule } from './cases/cases.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 
 @Module({})
 export class AppModule {
@@ -31,6 +34,9 @@ export class AppModule {
         UsersModule,
         SeedModule,
         CalendarModule,
+        AuditModule,
+        DeadlinesModule,
+        CasesModule,
       ],
       providers: [AppLogger],
     };

@@ -30,6 +30,12 @@ interface HeadRow {
   last_hash: string;
 }
 
+// uuid columns read back in lower case; hashing an upper-case id would make an honest row look ALTERED.
+function withCanonicalIds(input: AuditEntryInput): AuditEntryInput {
+  const lower = (id: string | null | undefined) => (typeof id === 'string' ? id.toLowerCase() : id);
+  return { ...input, orgId: lower(input.orgId) ?? null, caseId: lower(input.caseId), actor: { ...input.actor, userId: lower(input.actor.userId) ?? null } };
+}
+
 /**
  * Appends to the hash-chained trail inside the caller's transaction, so the entry exists exactly when the change it
  * records does. Only the row's own chain head is locked: unrelated cases never wait on each other (DOMAIN §7).
@@ -38,7 +44,8 @@ interface HeadRow {
 export class AuditService {
   constructor(private readonly clock: Clock) {}
 
-  async append(tx: EntityManager, input: AuditEntryInput): Promise<AuditRecord> {
+  async append(tx: EntityManager, given: AuditEntryInput): Promise<AuditRecord> {
+    const input = withCanonicalIds(given);
     const chainId = chainIdFor({ caseId: input.caseId, orgId: input.orgId });
     const head = await this.lockHead(tx, chainId);
     const [{ seq }] = (await tx.query(`SELECT nextval('audit_entries_seq')::text AS seq`)) as { seq: string }[];

@@ -1,4 +1,8 @@
 import { LoginFailureEntity } from '../auth/login-failure.entity';
+import { CaseApplicantEntity } from '../cases/case-applicant.entity';
+import { CaseClaimEntity } from '../cases/case-claim.entity';
+import { CaseEntity } from '../cases/case.entity';
+import { DeadlineEntity } from '../deadlines/deadline.entity';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -7,4 +11,8 @@ export const ENTITIES: Function[] = [
   OrganizationEntity,
   UserEntity,
   LoginFailureEntity,
+  CaseEntity,
+  CaseApplicantEntity,
+  CaseClaimEntity,
+  DeadlineEntity,
 ];

@@ -1,8 +1,12 @@
 import { CreateOrganizationsAndUsers1767225600000 } from '../../migrations/1767225600000-CreateOrganizationsAndUsers';
 import { CreateAuditTrail1767312000000 } from '../../migrations/1767312000000-CreateAuditTrail';
+import { CreateCases1767398400000 } from '../../migrations/1767398400000-CreateCases';
+import { CreateCaseEventsAndIdempotency1767484800000 } from '../../migrations/1767484800000-CreateCaseEventsAndIdempotency';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
   CreateOrganizationsAndUsers1767225600000,
   CreateAuditTrail1767312000000,
+  CreateCases1767398400000,
+  CreateCaseEventsAndIdempotency1767484800000,
 ];

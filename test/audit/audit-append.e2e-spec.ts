@@ -85,3 +85,27 @@ describe(AuditService.name, () => {
     expect(privileges).toEqual({ select: true, insert: true, update: false, delete: false });
   });
 });
+
+describe(`${AuditService.name} with upper-case ids`, () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  const audit = new AuditService(new FixedClock(new Date('2026-11-25T08:00:00Z')));
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource({ ...dataSourceOptions({ url: database.url, poolSize: 2 }), logging: false }).initialize();
+  });
+
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('stores ids as the uuid columns give them back, so the row still verifies', async () => {
+    const record = await dataSource.transaction((tx) =>
+      audit.append(tx, { actor: { userId: null, role: 'SYSTEM' }, orgId: ORG.toUpperCase(), caseId: CASE_A.toUpperCase(), category: 'CASE', action: 'CASE_CREATED' }),
+    );
+    expect(record.caseId).toBe(CASE_A);
+    expect(record.chainId).toBe(`case:${CASE_A}`);
+  });
+});

@@ -37,11 +37,11 @@ export class IdempotencyStore {
     const [stored] = (await tx.query(
       'SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
       [userId, key],
-    )) as { request_hash: string; status_code: number | null; response: unknown }[];
+    )) as { request_hash: string; status_code: number | null; response: string | null }[];
     if (stored.request_hash !== hash) {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
     }
-    return { kind: 'REPLAY', statusCode: stored.status_code ?? 200, response: stored.response };
+    return { kind: 'REPLAY', statusCode: stored.status_code ?? 200, response: stored.response === null ? null : JSON.parse(stored.response) };
   }
 
   async complete(tx: EntityManager, userId: string, key: string, statusCode: number, response: unknown): Promise<void> {

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import type { AuditRecord } from './audit-chain';
+import { AuditError } from './audit.errors';
+import { AUDIT_PAGE_SIZE_DEFAULT, AuditEntryQueryDto } from './dto/audit-entry-query.dto';
+import { AuditEntryPageResponseDto, toAuditEntryResponse } from './dto/audit-entry-response.dto';
+
+/** Whose audit rows a viewer may read and verify (DOMAIN §1): an ADMIN every row, a SUPERVISOR their organization's. */
+export type AuditScope = { readonly all: true } | { readonly all: false; readonly orgId: string };
+
+export function auditScopeOf(viewer: Actor): AuditScope {
+  if (viewer.role === 'ADMIN') return { all: true };
+  if (viewer.role === 'SUPERVISOR') return { all: false, orgId: viewer.organizationId };
+  throw AuditError.roleMayNotRead(viewer.role);
+}
+
+/**
+ * A stored row read back exactly as it was hashed: seq as text (a bigint would lose digits as a number), `at` printed
+ * in UTC with milliseconds and 'Z' as normalizeAt wrote it, and the payload parsed from jsonb (jsonb reorders keys and
+ * drops whitespace, which canonical JSON ignores anyway).
+ */
+export const AUDIT_RECORD_COLUMNS = `seq::text AS seq, chain_id AS "chainId", chain_seq AS "chainSeq",
+  to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at,
+  actor_user_id AS "actorUserId", actor_role AS "actorRole", org_id AS "orgId", case_id AS "caseId",
+  category, action, from_state AS "fromState", to_state AS "toState", case_version AS "caseVersion",
+  request_id AS "requestId", payload, prev_hash AS "prevHash", hash`;
+
+class Conditions {
+  readonly params: unknown[] = [];
+  private readonly clauses: string[] = [];
+
+  /** `clause` names its parameter as `?`, which becomes the next positional placeholder. */
+  add(clause: string, value: unknown): void {
+    this.params.push(value);
+    this.clauses.push(clause.replace('?', `$${this.params.length}`));
+  }
+
+  get where(): string {
+    return this.clauses.length === 0 ? '' : `WHERE ${this.clauses.join(' AND ')}`;
+  }
+}
+
+@Injectable()
+export class AuditQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Case rows carry the case's org_id, so a supervisor's filter on org_id covers their cases' chains too. */
+  async list(viewer: Actor, query: AuditEntryQueryDto): Promise<AuditEntryPageResponseDto> {
+    const conditions = filtersOf(auditScopeOf(viewer), query);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? AUDIT_PAGE_SIZE_DEFAULT;
+    const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+    const { where, params } = conditions;
+    const rows = (await this.dataSource.query(
+      `SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_entries ${where} ORDER BY seq ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, pageSize, (page - 1) * pageSize],
+    )) as AuditRecord[];
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::text AS total FROM audit_entries ${where}`, params)) as { total: string }[];
+    return { items: rows.map(toAuditEntryResponse), total: Number(total), page, pageSize };
+  }
+
+  /**
+   * The chains a scope covers, or undefined for all of them: an organization's own chain and every chain holding a
+   * row of that organization (its cases' chains). `among` narrows the answer to those chains.
+   */
+  async chainsInScope(manager: EntityManager, scope: AuditScope, among?: readonly string[]): Promise<ReadonlySet<string> | undefined> {
+    if (scope.all) return undefined;
+    const own = `org:${scope.orgId}`;
+    const rows = (among === undefined
+      ? await manager.query('SELECT DISTINCT chain_id FROM audit_entries WHERE org_id = $1', [scope.orgId])
+      : await manager.query('SELECT DISTINCT chain_id FROM audit_entries WHERE org_id = $1 AND chain_id = ANY($2::text[])', [scope.orgId, among])) as {
+      chain_id: string;
+    }[];
+    const chains = new Set(rows.map((row) => row.chain_id));
+    if (among === undefined || among.includes(own)) chains.add(own);
+    return chains;
+  }
+}
+
+function filtersOf(scope: AuditScope, query: AuditEntryQueryDto): Conditions {
+  const conditions = new Conditions();
+  if (!scope.all) conditions.add('org_id = ?', scope.orgId);
+  if (query.caseId !== undefined) conditions.add('case_id = ?', query.caseId);
+  if (query.actorUserId !== undefined) conditions.add('actor_user_id = ?', query.actorUserId);
+  if (query.action !== undefined) conditions.add('action = ?', query.action);
+  if (query.category !== undefined) conditions.add('category = ?', query.category);
+  if (query.from !== undefined) conditions.add('at >= ?::timestamptz', query.from);
+  if (query.to !== undefined) conditions.add('at < ?::timestamptz', query.to);
+  return conditions;
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditRecord, ChainHead, CheckpointHead, CheckpointRecord, ChainVerifier, verifyCheckpoints } from './audit-chain';
+import { AuditCheckpointService } from './audit-checkpoint.service';
+import { AUDIT_RECORD_COLUMNS, AuditQueryService, AuditScope, auditScopeOf } from './audit-query.service';
+import { AuditService } from './audit.service';
+import { AuditVerificationResponseDto, toAuditVerificationResponse } from './dto/audit-verification-response.dto';
+
+/** Rows per FETCH: memory stays flat however long the trail grows. */
+const FETCH_SIZE = 1000;
+
+interface HeadRow {
+  chain_id: string;
+  last_chain_seq: number;
+  last_hash: string;
+}
+
+/**
+ * GET /api/audit/verify (DOMAIN §7): walks every chain in scope from a server-side cursor through the pure
+ * ChainVerifier, anchored by the chain heads and by every checkpoint's heads, and checks the checkpoint chain itself.
+ */
+@Injectable()
+export class AuditVerificationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly query: AuditQueryService,
+    private readonly checkpoints: AuditCheckpointService,
+  ) {}
+
+  /** The verification is itself audited, after it ran: its read-only snapshot cannot hold the row it writes. */
+  async verify(viewer: Actor, requestId: string): Promise<AuditVerificationResponseDto> {
+    const scope = auditScopeOf(viewer);
+    const result = await this.dataSource.transaction('REPEATABLE READ', (tx) => this.verifyIn(tx, scope));
+    await this.dataSource.transaction((tx) =>
+      this.audit.append(tx, {
+        actor: { userId: viewer.id, role: viewer.role },
+        orgId: viewer.organizationId,
+        category: 'SYSTEM',
+        action: 'AUDIT_VERIFIED',
+        requestId,
+        payload: { ok: result.ok, checked: result.checked },
+      }),
+    );
+    return result;
+  }
+
+  /**
+   * Heads, checkpoints and rows are read in one snapshot: an append that commits halfway through would otherwise show
+   * up as a row beyond its head, or a head beyond its rows.
+   */
+  private async verifyIn(tx: EntityManager, scope: AuditScope): Promise<AuditVerificationResponseDto> {
+    await tx.query('SET TRANSACTION READ ONLY');
+    const chains = await this.query.chainsInScope(tx, scope);
+    const checkpoints = await this.checkpoints.all(tx);
+    const verifier = new ChainVerifier(await this.heads(tx, chains), checkpointHeadsIn(checkpoints, chains));
+    for await (const row of this.rows(tx, chains)) verifier.push(row);
+    return toAuditVerificationResponse(verifier.finish(), verifyCheckpoints(checkpoints), checkpoints.at(-1));
+  }
+
+  private async heads(tx: EntityManager, chains: ReadonlySet<string> | undefined): Promise<Map<string, ChainHead>> {
+    const rows = (chains === undefined
+      ? await tx.query('SELECT chain_id, last_chain_seq, last_hash FROM audit_chain_heads')
+      : await tx.query('SELECT chain_id, last_chain_seq, last_hash FROM audit_chain_heads WHERE chain_id = ANY($1::text[])', [[...chains]])) as HeadRow[];
+    return new Map(rows.map((row) => [row.chain_id, { lastChainSeq: row.last_chain_seq, lastHash: row.last_hash }]));
+  }
+
+  /** Ordered by (chain_id, chain_seq), which the unique key's index serves without a sort. */
+  private async *rows(tx: EntityManager, chains: ReadonlySet<string> | undefined): AsyncGenerator<AuditRecord> {
+    const filter = chains === undefined ? '' : 'WHERE chain_id = ANY($1::text[])';
+    await tx.query(
+      `DECLARE audit_verification NO SCROLL CURSOR FOR SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_entries ${filter} ORDER BY chain_id, chain_seq`,
+      chains === undefined ? [] : [[...chains]],
+    );
+    for (;;) {
+      const batch = (await tx.query(`FETCH ${FETCH_SIZE} FROM audit_verification`)) as AuditRecord[];
+      yield* batch;
+      if (batch.length < FETCH_SIZE) break;
+    }
+    await tx.query('CLOSE audit_verification');
+  }
+}
+
+/** Every checkpoint's position for the chains in scope, so that a chain rehashed after any of them is caught. */
+function checkpointHeadsIn(checkpoints: readonly CheckpointRecord[], chains: ReadonlySet<string> | undefined): CheckpointHead[] {
+  return checkpoints.flatMap((checkpoint) => checkpoint.heads.filter(([chainId]) => chains === undefined || chains.has(chainId)));
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { HolidayCalendar } from '../calendar/holiday-calendar';
+import { legalDateOf } from '../calendar/legal-date';
+import { Clock } from '../common/clock/clock';
+import { NotFoundError } from '../common/errors/domain-error';
+import { assertUsableKey, IdempotencyStore, requestHash } from '../common/idempotency/idempotency.store';
+import { maskPayload } from '../common/pii/mask-payload';
+import { DeadlineProjection } from '../deadlines/deadline-projection';
+import { CaseAccessService } from './case-access.service';
+import { parseEventBody } from './case-event-body';
+import { CaseEventError, parseIfMatch } from './case-event.errors';
+import { CaseQueryService } from './case-query.service';
+import { AppliedDecision, decide, PersistedCaseSnapshot, stateOf, StoredCase } from './machine/case-decision';
+import { confirmationCourtId } from './machine/case.guards';
+import type { CaseEvent, EventActor, EventMeta } from './machine/case.events';
+import type { CaseEventType } from './machine/case.types';
+import { senderCheck } from './machine/case-senders';
+
+export interface CommandOptions {
+  ifMatch?: string;
+  idempotencyKey?: string;
+  requestId: string;
+}
+
+export interface CommandOutcome {
+  statusCode: number;
+  body: { version: number } & Record<string, unknown>;
+  replayed: boolean;
+}
+
+interface LockedCaseRow {
+  id: string;
+  organization_id: string;
+  version: number;
+  machine_version: number;
+  snapshot: PersistedCaseSnapshot;
+  assigned_mediator_id: string | null;
+  court_org_id: string | null;
+  review_court_id: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const IDEMPOTENCY_SCOPE = 'POST /api/cases/:id/events';
+
+/**
+ * Applies one event to one case as one transaction: row lock and version check, the machine's decision, the case
+ * row, the event row, the deadline projection, the audit entry and the idempotency record — all or nothing.
+ */
+@Injectable()
+export class CaseWorkflowService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: CaseAccessService,
+    private readonly query: CaseQueryService,
+    private readonly deadlines: DeadlineProjection,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyStore,
+    private readonly calendar: HolidayCalendar,
+    private readonly clock: Clock,
+  ) {}
+
+  async sendEvent(caseId: string, actor: Actor, body: unknown, options: CommandOptions): Promise<CommandOutcome> {
+    const expectedVersion = parseIfMatch(options.ifMatch);
+    const key = options.idempotencyKey;
+    if (key !== undefined) assertUsableKey(key);
+    return this.dataSource.transaction(async (tx) => {
+      if (key !== undefined) {
+        const claim = await this.idempotency.claim(tx, actor.id, key, IDEMPOTENCY_SCOPE, requestHash({ caseId, body }));
+        if (claim.kind === 'REPLAY') return { statusCode: claim.statusCode, body: claim.response as CommandOutcome['body'], replayed: true };
+      }
+      const outcome = await this.applyUserEvent(tx, caseId, actor, body, expectedVersion, options.requestId);
+      if (key !== undefined) await this.idempotency.complete(tx, actor.id, key, outcome.statusCode, outcome.body);
+      return outcome;
+    });
+  }
+
+  private async applyUserEvent(
+    tx: EntityManager,
+    caseId: string,
+    actor: Actor,
+    body: unknown,
+    expectedVersion: number | undefined,
+    requestId: string,
+  ): Promise<CommandOutcome> {
+    const row = await this.lockVisible(tx, caseId, actor);
+    const { type, payload } = parseEventBody(body);
+    const stored: StoredCase = { machineVersion: row.machine_version, snapshot: row.snapshot };
+    const relation = this.access.relationFor(actor, this.access.toAccessRow(row));
+    const event = await this.buildEvent(tx, type, payload, { kind: 'USER', userId: actor.id, role: actor.role }, stored);
+    const verdict = senderCheck(stored.snapshot.context, stateOf(stored), event, relation);
+    if (!verdict.allowed) throw CaseEventError.refused({ ok: false, code: 'EVENT_NOT_ALLOWED_FOR_ROLE', reason: verdict.reason, message: verdict.message });
+    if (expectedVersion !== undefined && expectedVersion !== row.version) throw CaseEventError.versionConflict(row.version);
+    const decision = decide(stored, event, relation);
+    if (!decision.ok) throw CaseEventError.refused(decision);
+    await this.persist(tx, row, stored, decision, { type, payload, actor: { userId: actor.id, role: actor.role }, requestId });
+    // A queue mediator's REJECT or WITHDRAW takes the case out of their sight; they still get the answer to their act.
+    const detail = (await this.query.detail(tx, caseId, actor, { alreadyAuthorized: true })) as unknown as CommandOutcome['body'];
+    return { statusCode: 200, body: detail, replayed: false };
+  }
+
+  // Locking before the visibility check means the check sees the row exactly as this command will change it.
+  private async lockVisible(tx: EntityManager, caseId: string, actor: Actor): Promise<LockedCaseRow> {
+    if (!UUID.test(caseId)) throw new NotFoundError('Case', caseId);
+    const rows = (await tx.query(
+      `SELECT id, organization_id, version, machine_version, snapshot, assigned_mediator_id, court_org_id, review_court_id
+       FROM cases WHERE id = $1 FOR UPDATE`,
+      [caseId],
+    )) as LockedCaseRow[];
+    if (rows.length === 0 || !this.access.canSee(actor, this.access.toAccessRow(rows[0]))) throw new NotFoundError('Case', caseId);
+    return rows[0];
+  }
+
+  private meta(actor: EventActor): EventMeta {
+    const now = this.clock.now();
+    return { actor, today: legalDateOf(now), now: now.toISOString(), calendar: this.calendar };
+  }
+
+  /** Adds what the client must not choose (ids, time) and the facts guards need from other tables. */
+  private async buildEvent(tx: EntityManager, type: CaseEventType, payload: Record<string, unknown>, actor: EventActor, stored: StoredCase): Promise<CaseEvent> {
+    const base = { ...payload, type, meta: this.meta(actor) };
+    switch (type) {
+      case 'ASSIGN_MEDIATOR':
+        return { ...base, assignee: await this.userFacts(tx, String(payload.mediatorId)) } as CaseEvent;
+      case 'REQUEST_JUDICIAL_CONFIRMATION': {
+        const courtId = confirmationCourtId(stored.snapshot.context, { courtId: payload.courtId as string | undefined });
+        return { ...base, courtKind: courtId === undefined ? null : await this.organizationKind(tx, courtId) } as CaseEvent;
+      }
+      case 'SCHEDULE_SESSION':
+        return { ...base, sessionId: randomUUID() } as CaseEvent;
+      case 'RECORD_SESSION':
+        return { ...base, recordId: randomUUID() } as CaseEvent;
+      default:
+        return base as unknown as CaseEvent;
+    }
+  }
+
+  private async userFacts(tx: EntityManager, userId: string) {
+    const rows = (await tx.query('SELECT role, organization_id, active FROM users WHERE id = $1', [userId])) as { role: string; organization_id: string; active: boolean }[];
+    return rows.length === 0 ? null : { role: rows[0].role, organizationId: rows[0].organization_id, active: rows[0].active };
+  }
+
+  private async organizationKind(tx: EntityManager, organizationId: string) {
+    const rows = (await tx.query('SELECT kind FROM organizations WHERE id = $1', [organizationId])) as { kind: 'UNION' | 'COURT' }[];
+    return rows[0]?.kind ?? null;
+  }
+
+  private async persist(
+    tx: EntityManager,
+    row: LockedCaseRow,
+    stored: StoredCase,
+    decision: AppliedDecision,
+    applied: { type: CaseEventType; payload: Record<string, unknown>; actor: { userId: string | null; role: string }; requestId: string },
+  ): Promise<void> {
+    const fromState = stateOf(stored);
+    const context = decision.context;
+    // The row lock makes this compare-and-swap certain to match; it stays as the guard if the lock is ever dropped.
+    const updated = (await tx.query(
+      `UPDATE cases SET snapshot = $3, state = $4, version = version + 1, assigned_mediator_id = $5, review_court_id = $6,
+         closed_at = CASE WHEN $4 LIKE 'closed.%' THEN coalesce(closed_at, $7) ELSE NULL END, updated_at = $7
+       WHERE id = $1 AND version = $2 RETURNING version`,
+      [row.id, row.version, JSON.stringify(decision.snapshot), decision.state, context.assignedMediatorId ?? null, context.reviewCourtId ?? null, this.clock.now()],
+    )) as [{ version: number }[], number];
+    const newVersion = updated[0][0]?.version;
+    if (newVersion !== row.version + 1) throw CaseEventError.versionConflict(row.version);
+
+    const maskedPayload = maskPayload(applied.payload);
+    await tx.query(
+      `INSERT INTO case_events (case_id, version, type, payload, from_state, to_state, actor_user_id, actor_role, request_id, at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [row.id, newVersion, applied.type, JSON.stringify(maskedPayload), fromState, decision.state, applied.actor.userId, applied.actor.role, applied.requestId, this.clock.now()],
+    );
+    await this.deadlines.sync(tx, row.id, context.deadlines);
+    await this.audit.append(tx, {
+      actor: applied.actor,
+      orgId: row.organization_id,
+      caseId: row.id,
+      category: 'CASE',
+      action: 'CASE_EVENT',
+      fromState,
+      toState: decision.state,
+      caseVersion: newVersion,
+      requestId: applied.requestId,
+      payload: { type: applied.type, ...maskedPayload },
+    });
+  }
+}

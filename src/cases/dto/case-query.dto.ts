@@ -1,0 +1,71 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { BooleanFromQuery, Trim } from '../../common/validation/transforms';
+import { CASE_STATE_GROUPS, RISK_LEVELS, type RiskLevel } from '../case-vocabulary';
+import { CASE_SOURCES, CASE_STATES, type CaseSource } from '../machine/case.types';
+
+export const CASE_SORT_KEYS = ['receivedAt', 'caseNumber', 'updatedAt', 'riskLevel'] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+export const CASE_SORTS = CASE_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
+export const STATE_FILTERS: readonly string[] = [...CASE_STATES, ...CASE_STATE_GROUPS];
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** `?page=2` arrives as text; digits become a number, anything else stays and fails @IsInt. */
+const IntFromQuery = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
+
+export class CaseQueryDto {
+  @ApiPropertyOptional({ description: 'A dotted state (`mediation.active`) or a group (`intake`, `mediation`, `agreement`, `closed`)', example: 'mediation' })
+  @IsOptional()
+  @IsIn(STATE_FILTERS, { message: `state must be a dotted state or one of ${CASE_STATE_GROUPS.join(', ')}` })
+  state?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SOURCES })
+  @IsOptional()
+  @IsIn(CASE_SOURCES, { message: `source must be one of ${CASE_SOURCES.join(', ')}` })
+  source?: CaseSource;
+
+  @ApiPropertyOptional({ description: 'true: only cases assigned to me', type: Boolean })
+  @IsOptional()
+  @IsBoolean({ message: 'mine must be true or false' })
+  @BooleanFromQuery()
+  mine?: boolean;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS, { message: `riskLevel must be one of ${RISK_LEVELS.join(', ')}` })
+  riskLevel?: RiskLevel;
+
+  @ApiPropertyOptional({
+    description: 'Text in the case number, an applicant name or the respondent name; or a complete ID number or phone (exact match)',
+    example: '张伟',
+  })
+  @IsOptional()
+  @MaxLength(100)
+  @IsNotEmpty()
+  @IsString()
+  @Trim()
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Sort key, `-` for descending', enum: CASE_SORTS, default: '-receivedAt' })
+  @IsOptional()
+  @IsIn(CASE_SORTS, { message: `sort must be one of ${CASE_SORTS.join(', ')}` })
+  sort?: string;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Min(1)
+  @IsInt({ message: 'page must be an integer' })
+  @IntFromQuery()
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Max(MAX_PAGE_SIZE)
+  @Min(1)
+  @IsInt({ message: 'pageSize must be an integer' })
+  @IntFromQuery()
+  pageSize?: number;
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditRecord, hashRecord } from '../../src/audit/audit-chain';
+import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-query.service';
+import { AuditCategory, AuditService } from '../../src/audit/audit.service';
+import type { OrganizationEntity } from '../../src/organizations/organization.entity';
+import { createOrganization } from '../factories/organization.factory';
+import { createSignedInUser, SignedInUser } from '../factories/user.factory';
+import type { TestApp } from '../helpers/test-app';
+
+export interface SeededOrganization {
+  org: OrganizationEntity;
+  supervisor: SignedInUser;
+  caseIds: string[];
+}
+
+export interface AppendInput {
+  orgId: string | null;
+  caseId?: string | null;
+  action?: string;
+  category?: AuditCategory;
+  actorUserId?: string | null;
+  payload?: unknown;
+}
+
+/** Appends one row through the real append path, in its own transaction. */
+export function appendRow(t: TestApp, input: AppendInput): Promise<AuditRecord> {
+  return t.app.get(DataSource).transaction((tx) =>
+    t.app.get(AuditService).append(tx, {
+      actor: { userId: input.actorUserId ?? null, role: input.actorUserId ? 'MEDIATOR' : 'SYSTEM' },
+      orgId: input.orgId,
+      caseId: input.caseId ?? null,
+      category: input.category ?? 'CASE',
+      action: input.action ?? 'CASE_EVENT',
+      payload: input.payload ?? {},
+    }),
+  );
+}
+
+/**
+ * A union organization with a signed-in supervisor, `cases` case chains of `rowsPerCase` rows each (appended round
+ * robin, so that the chains' seqs interleave as they do in real life) and one row in the organization's own chain.
+ * `caseIds` come back sorted, which is the order the verifier walks the chains in.
+ */
+export async function seedOrganization(t: TestApp, options: { cases?: number; rowsPerCase?: number } = {}): Promise<SeededOrganization> {
+  const org = await createOrganization(t, { kind: 'UNION' });
+  const supervisor = await createSignedInUser(t, { role: 'SUPERVISOR', organizationId: org.id });
+  const caseIds = Array.from({ length: options.cases ?? 2 }, () => randomUUID()).sort();
+  for (let position = 1; position <= (options.rowsPerCase ?? 4); position += 1) {
+    for (const caseId of caseIds) {
+      await appendRow(t, { orgId: org.id, caseId, action: position === 1 ? 'CASE_CREATED' : 'CASE_EVENT', payload: { position } });
+    }
+  }
+  await appendRow(t, { orgId: org.id, category: 'DIRECTORY', action: 'USER_CREATED', payload: { username: supervisor.user.username } });
+  return { org, supervisor, caseIds };
+}
+
+/** A chain's rows read back as hashed, in chain order. */
+export async function chainRows(t: TestApp, chainId: string): Promise<AuditRecord[]> {
+  return (await t.app.get(DataSource).query(`SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_entries WHERE chain_id = $1 ORDER BY chain_seq`, [chainId])) as AuditRecord[];
+}
+
+/**
+ * What only the database owner can do: switch the append-only trigger off for one transaction, change the trail,
+ * and switch it on again.
+ */
+export async function tamper(t: TestApp, work: (tx: EntityManager) => Promise<unknown>, table: 'audit_entries' | 'audit_checkpoints' = 'audit_entries'): Promise<void> {
+  await t.app.get(DataSource).transaction(async (tx) => {
+    await tx.query(`ALTER TABLE ${table} DISABLE TRIGGER trg_${table}_append_only`);
+    await work(tx);
+    await tx.query(`ALTER TABLE ${table} ENABLE TRIGGER trg_${table}_append_only`);
+  });
+}
+
+/**
+ * Rewrites a chain from `fromChainSeq` on with a new payload there and every later hash recomputed, and moves the
+ * head along: a forgery that verifies on its own, which only a checkpoint can expose.
+ */
+export async function rehashChain(t: TestApp, chainId: string, fromChainSeq: number, payload: unknown): Promise<void> {
+  const rows = await chainRows(t, chainId);
+  await tamper(t, async (tx) => {
+    let prevHash = rows[fromChainSeq - 2]?.hash;
+    for (const row of rows.slice(fromChainSeq - 1)) {
+      const forged = { ...row, payload: row.chainSeq === fromChainSeq ? payload : row.payload, prevHash: prevHash ?? row.prevHash };
+      forged.hash = hashRecord(forged);
+      await tx.query('UPDATE audit_entries SET payload = $2, prev_hash = $3, hash = $4 WHERE seq = $1', [row.seq, JSON.stringify(forged.payload), forged.prevHash, forged.hash]);
+      prevHash = forged.hash;
+    }
+    await tx.query('UPDATE audit_chain_heads SET last_hash = $2 WHERE chain_id = $1', [chainId, prevHash]);
+  });
+}
+
+export async function countRows(t: TestApp, where = 'TRUE', params: unknown[] = []): Promise<number> {
+  const [{ n }] = (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_entries WHERE ${where}`, params)) as { n: number }[];
+  return n;
+}
+
+/** Rows of an organization's chains: its own chain and those of its cases. */
+export function countOrganizationRows(t: TestApp, orgId: string): Promise<number> {
+  return countRows(t, `chain_id = $1 OR chain_id IN (SELECT chain_id FROM audit_entries WHERE org_id = $2::uuid)`, [`org:${orgId}`, orgId]);
+}
+
+export async function verify(t: TestApp, auth: { authorization: string }) {
+  const res = await t.request({ method: 'GET', url: '/api/audit/verify', headers: auth });
+  if (res.statusCode !== 200) throw new Error(`verify answered ${res.statusCode}: ${res.body}`);
+  return res.json();
+}
+
+export async function backendsWaitingOnLocks(dataSource: DataSource): Promise<number> {
+  const [row] = (await dataSource.query(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
+  )) as { n: number }[];
+  return row.n;
+}
+
+/** Polls a condition until it holds, failing after a deadline instead of sleeping a guessed time. */
+export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -1,0 +1,246 @@
+import { DataSource } from 'typeorm';
+import { FixedClock } from '../../src/common/clock/clock';
+import { CaseDetail, collectiveCaseBody, createCase, individualCaseBody, INTAKE_NOW } from '../factories/case.factory';
+import { createOrganization } from '../factories/organization.factory';
+import { createSignedInUser, signIn, SignedInUser } from '../factories/user.factory';
+import { createTestApp, TestApp } from '../helpers/test-app';
+
+type Body = Record<string, unknown>;
+
+describe('case transitions over HTTP', () => {
+  let t: TestApp;
+  const clock = new FixedClock(new Date(INTAKE_NOW));
+  let supervisor: SignedInUser;
+  let mediator: SignedInUser;
+  let otherMediator: SignedInUser;
+  let liaison: SignedInUser;
+  let courtId: string;
+  let outsider: SignedInUser;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    supervisor = await createSignedInUser(t, { role: 'SUPERVISOR' });
+    mediator = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: supervisor.user.organizationId });
+    otherMediator = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: supervisor.user.organizationId });
+    const court = await createOrganization(t, { kind: 'COURT' });
+    courtId = court.id;
+    liaison = await createSignedInUser(t, { role: 'COURT_LIAISON', organizationId: court.id });
+    outsider = await createSignedInUser(t, { role: 'SUPERVISOR' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  beforeEach(async () => {
+    clock.set(INTAKE_NOW);
+    await advanceDays(0);
+  });
+
+  function send(user: SignedInUser, caseId: string, body: Body, headers: Record<string, string> = {}) {
+    return t.request({ method: 'POST', url: `/api/cases/${caseId}/events`, payload: body, headers: { ...user.auth, ...headers } });
+  }
+
+  async function ok(user: SignedInUser, caseId: string, body: Body): Promise<CaseDetail> {
+    const res = await send(user, caseId, body);
+    if (res.statusCode !== 200) throw new Error(`${String(body.type)} answered ${res.statusCode}: ${res.body}`);
+    return res.json() as CaseDetail;
+  }
+
+  // Tokens last one working day, so after moving the clock on by days everybody signs in again, as at a real desk.
+  async function advanceDays(days: number): Promise<void> {
+    clock.advance(days * 86_400_000);
+    for (const user of [supervisor, mediator, otherMediator, liaison, outsider]) {
+      user.token = await signIn(t, user.user.username, user.password);
+      user.auth = { authorization: `Bearer ${user.token}` };
+    }
+  }
+
+  async function caseInMediation(): Promise<CaseDetail> {
+    const created = await createCase(t, mediator, individualCaseBody());
+    await ok(mediator, created.id, { type: 'ACCEPT' });
+    return ok(mediator, created.id, { type: 'RESPONDENT_CONSENTS', consentedOn: '2026-09-16', channel: 'PHONE' });
+  }
+
+  async function countRows(sql: string, params: unknown[]): Promise<number> {
+    const [{ n }] = (await t.app.get(DataSource).query(sql, params)) as { n: number }[];
+    return Number(n);
+  }
+
+  it('takes a collective wage case from intake to closed.resolved, every step in the history, the audit verifying', async () => {
+    const created = await createCase(t, mediator, collectiveCaseBody());
+    expect(created).toMatchObject({ state: 'intake.registered', version: 1 });
+    const id = created.id;
+
+    const accepted = await ok(mediator, id, { type: 'ACCEPT', note: '材料齐全，予以受理' });
+    expect(accepted).toMatchObject({ state: 'intake.awaitingConsent', version: 2, assignedMediator: { id: mediator.user.id } });
+    await ok(mediator, id, { type: 'RESPONDENT_CONSENTS', consentedOn: '2026-09-16', channel: 'IN_PERSON' });
+    await ok(supervisor, id, { type: 'SCHEDULE_SESSION', at: '2026-09-18T09:30:00+08:00', location: '市总工会调解室' });
+    await advanceDays(2);
+    await ok(mediator, id, { type: 'RECORD_SESSION', heldAt: '2026-09-18T09:55:00+08:00', summary: '双方就欠薪数额达成一致', withoutPrejudice: false });
+    const terms = {
+      facts: '申请人等12人在东丰县城南安置小区二期项目务工，被申请人拖欠2026年6月至7月工资。',
+      disputedMatters: '欠薪数额及支付期限',
+      items: [{ kind: 'WAGES', description: '支付拖欠工资', amount: '186000.00' }],
+      schedule: [
+        { no: 1, dueOn: '2026-09-30', amount: '93000.00' },
+        { no: 2, dueOn: '2026-10-30', amount: '93000.00' },
+      ],
+      waiverOfOtherClaims: true,
+      defaultClause: '逾期未付的，申请人可申请支付令',
+      collectiveConsentRecorded: true,
+    };
+    expect((await ok(mediator, id, { type: 'REACH_AGREEMENT', terms })).state).toBe('agreement.signing');
+    for (const party of ['APPLICANT', 'RESPONDENT', 'MEDIATOR']) await ok(mediator, id, { type: 'SIGN', party });
+    const effective = await ok(supervisor, id, { type: 'SIGN', party: 'ORGANIZATION' });
+    expect(effective.state).toBe('agreement.effective');
+    expect(effective.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['JUDICIAL_CONFIRMATION_WINDOW', 'PAYMENT_DUE']));
+
+    const requested = await ok(mediator, id, { type: 'REQUEST_JUDICIAL_CONFIRMATION', jointApplication: true, courtId });
+    expect(requested.state).toBe('agreement.judicialReview');
+    await advanceDays(5);
+    expect((await send(mediator, id, { type: 'CONFIRM_JUDICIALLY', rulingNumber: '（2026）吉0402民特88号', ruledOn: '2026-09-23' })).statusCode).toBe(403);
+    expect((await ok(liaison, id, { type: 'CONFIRM_JUDICIALLY', rulingNumber: '（2026）吉0402民特88号', ruledOn: '2026-09-23' })).state).toBe('agreement.confirmed');
+
+    await advanceDays(7);
+    await ok(mediator, id, { type: 'RECORD_PERFORMANCE', amountPaid: '93000.00', paidOn: '2026-09-29' });
+    await advanceDays(30);
+    await ok(mediator, id, { type: 'RECORD_PERFORMANCE', amountPaid: '93000.00', paidOn: '2026-10-28' });
+    const resolved = await ok(mediator, id, { type: 'PERFORMED_IN_FULL' });
+    expect(resolved).toMatchObject({ state: 'closed.resolved', version: 15, allowedEvents: [] });
+
+    expect(await countRows('SELECT count(*) AS n FROM case_events WHERE case_id = $1', [id])).toBe(14);
+    expect(await countRows("SELECT count(*) AS n FROM audit_entries WHERE case_id = $1 AND action = 'CASE_EVENT'", [id])).toBe(14);
+    expect(await countRows("SELECT count(*) AS n FROM audit_entries WHERE case_id = $1 AND action = 'CASE_CREATED'", [id])).toBe(1);
+    const verify = await t.request({ method: 'GET', url: '/api/audit/verify', headers: supervisor.auth });
+    expect(verify.json()).toMatchObject({ ok: true });
+  });
+
+  it('answers a closed case with 409 and no allowed events', async () => {
+    const created = await createCase(t, mediator, individualCaseBody());
+    await ok(mediator, created.id, { type: 'REJECT', reason: 'DUPLICATE', note: '与在办案件重复' });
+    const res = await send(supervisor, created.id, { type: 'ACCEPT' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({ code: 'INVALID_TRANSITION', details: { allowedEvents: [] } });
+  });
+
+  describe('refusals, in the order DOMAIN §3 Invariant 7 gives', () => {
+    it('answers 404 for another organization’s case, even with a bad body', async () => {
+      const { id } = await createCase(t, mediator, individualCaseBody());
+      const res = await send(outsider, id, { type: 'NOPE' });
+      expect(res.statusCode).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    });
+
+    it('answers 400 with field details for a bad payload', async () => {
+      const { id } = await createCase(t, mediator, individualCaseBody());
+      const res = await send(mediator, id, { type: 'REJECT', reason: 'BORED', extra: 1 });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().details.map((d: { field: string; code: string }) => `${d.field}:${d.code}`).sort()).toEqual(['extra:FORBIDDEN', 'reason:INVALID_FORMAT']);
+    });
+
+    it('answers 403 to a sender the chart does not allow, before looking at If-Match', async () => {
+      const { id } = await caseInMediation();
+      const res = await send(liaison, id, { type: 'SUSPEND', reason: 'APPRAISAL', note: '工伤鉴定' }, { 'if-match': '"1"' });
+      expect(res.statusCode).toBe(404);
+      const byOtherMediator = await send(otherMediator, id, { type: 'SUSPEND', reason: 'APPRAISAL' }, { 'if-match': '"1"' });
+      expect(byOtherMediator.statusCode).toBe(404);
+      const systemOnly = await send(supervisor, id, { type: 'DEADLINE_EXPIRED', deadlineKey: 'MEDIATION_PERIOD#1' }, { 'if-match': '"1"' });
+      expect(systemOnly.statusCode).toBe(403);
+      expect(systemOnly.json().code).toBe('EVENT_NOT_ALLOWED_FOR_ROLE');
+    });
+
+    it('answers 412 with the current version for a stale If-Match', async () => {
+      const { id, version } = await caseInMediation();
+      const res = await send(mediator, id, { type: 'SUSPEND', reason: 'APPRAISAL' }, { 'if-match': `"${version - 1}"` });
+      expect(res.statusCode).toBe(412);
+      expect(res.json()).toMatchObject({ code: 'VERSION_CONFLICT', details: { currentVersion: version } });
+    });
+
+    it('answers 409 with the events this user may send now', async () => {
+      const { id } = await caseInMediation();
+      const res = await send(mediator, id, { type: 'ACCEPT' });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().details.allowedEvents).toEqual(expect.arrayContaining(['SCHEDULE_SESSION', 'SUSPEND', 'REACH_AGREEMENT']));
+      expect(res.json().details.allowedEvents).not.toContain('DEADLINE_EXPIRED');
+    });
+
+    it('answers 422 naming the guard that refused', async () => {
+      const { id } = await caseInMediation();
+      const res = await send(mediator, id, { type: 'EXTEND', days: 10, applicantConsents: true, respondentConsents: false });
+      expect(res.statusCode).toBe(422);
+      expect(res.json()).toMatchObject({ code: 'GUARD_REJECTED', details: { guard: expect.any(String) } });
+    });
+
+    it('changes nothing when it refuses', async () => {
+      const { id, version } = await caseInMediation();
+      await send(mediator, id, { type: 'EXTEND', days: 10, applicantConsents: true, respondentConsents: false });
+      const detail = (await t.request({ method: 'GET', url: `/api/cases/${id}`, headers: mediator.auth })).json() as CaseDetail;
+      expect(detail.version).toBe(version);
+      expect(await countRows('SELECT count(*) AS n FROM case_events WHERE case_id = $1', [id])).toBe(version - 1);
+    });
+  });
+
+  it('sets ETag to the new version', async () => {
+    const { id } = await createCase(t, mediator, individualCaseBody());
+    const res = await send(mediator, id, { type: 'ACCEPT' });
+    expect(res.headers.etag).toBe('"2"');
+  });
+
+  it('lets exactly one of 64 concurrent events with the same If-Match through, round after round', async () => {
+    const { id, version: start } = await caseInMediation();
+    let version = start;
+    for (let round = 0; round < 5; round++) {
+      const body = { type: 'SCHEDULE_SESSION', at: `2026-10-${String(10 + round).padStart(2, '0')}T09:00:00+08:00`, location: '调解室' };
+      const answers = await Promise.all(Array.from({ length: 64 }, () => send(mediator, id, body, { 'if-match': `"${version}"` })));
+      const statuses = answers.map((a) => a.statusCode);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+      expect(statuses.filter((s) => s === 412)).toHaveLength(63);
+      version += 1;
+    }
+    const events = await countRows('SELECT count(*) AS n FROM case_events WHERE case_id = $1', [id]);
+    const audits = await countRows("SELECT count(*) AS n FROM audit_entries WHERE case_id = $1 AND action = 'CASE_EVENT'", [id]);
+    expect(version - 1).toBe(events);
+    expect(audits).toBe(events);
+  });
+
+  describe('Idempotency-Key', () => {
+    it('applies 20 concurrent retries once and answers them all alike', async () => {
+      const { id, version } = await caseInMediation();
+      const body = { type: 'SUSPEND', reason: 'APPRAISAL', note: '伤残等级鉴定' };
+      const answers = await Promise.all(Array.from({ length: 20 }, () => send(mediator, id, body, { 'idempotency-key': 'desk-7-suspend-1' })));
+      expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([200]));
+      expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+      expect(answers[0].json()).toMatchObject({ state: 'mediation.suspended', version: version + 1 });
+      expect(answers.filter((a) => a.headers['idempotent-replayed'] === 'true')).toHaveLength(19);
+      expect(await countRows('SELECT count(*) AS n FROM case_events WHERE case_id = $1', [id])).toBe(version);
+    });
+
+    it('refuses the same key with a different body', async () => {
+      const { id } = await caseInMediation();
+      await ok(mediator, id, { type: 'SCHEDULE_SESSION', at: '2026-10-01T09:00:00+08:00', location: '调解室' });
+      const first = await send(mediator, id, { type: 'SUSPEND', reason: 'APPRAISAL' }, { 'idempotency-key': 'k-1' });
+      expect(first.statusCode).toBe(200);
+      const reused = await send(mediator, id, { type: 'SUSPEND', reason: 'FORCE_MAJEURE' }, { 'idempotency-key': 'k-1' });
+      expect(reused.statusCode).toBe(422);
+      expect(reused.json().code).toBe('IDEMPOTENCY_KEY_REUSED');
+    });
+
+    it('re-evaluates a retry whose first attempt was refused, since nothing was kept', async () => {
+      const { id } = await caseInMediation();
+      const refused = await send(mediator, id, { type: 'RESUME' }, { 'idempotency-key': 'k-2' });
+      expect(refused.statusCode).toBe(409);
+      expect((await send(mediator, id, { type: 'RESUME' }, { 'idempotency-key': 'k-2' })).statusCode).toBe(409);
+    });
+  });
+
+  it('keeps raw personal data out of event rows and audit payloads', async () => {
+    const { id } = await createCase(t, mediator, individualCaseBody());
+    await ok(mediator, id, { type: 'ACCEPT', note: '联系电话13843712345' });
+    const rows = (await t.app.get(DataSource).query(
+      "SELECT payload::text AS p FROM audit_entries WHERE case_id = $1 UNION ALL SELECT payload::text FROM case_events WHERE case_id = $1",
+      [id],
+    )) as { p: string }[];
+    expect(rows.map((r) => r.p).join('\n')).not.toMatch(/220402199003071231/);
+  });
+});
