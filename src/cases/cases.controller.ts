@@ -21,6 +21,8 @@ import { etagOf } from './case-etag';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseQueryService } from './case-query.service';
 import { CaseRevealService } from './case-reveal.service';
+import { CaseHistoryService } from './case-history.service';
+import { CaseHistoryResponseDto } from './dto/case-history.dto';
 import { CaseIdParamDto } from './dto/case-id-param.dto';
 import { CaseQueryDto } from './dto/case-query.dto';
 import { CaseDetailResponseDto, CaseListResponseDto } from './dto/case-response.dto';
@@ -39,7 +41,16 @@ export class CasesController {
     private readonly intake: CaseIntakeService,
     private readonly queries: CaseQueryService,
     private readonly reveals: CaseRevealService,
+    private readonly histories: CaseHistoryService,
   ) {}
+
+  @Get(':id/history')
+  @ApiOperation({ summary: "The case's history: creation, every applied event and every reveal, oldest first, personal data masked" })
+  @ApiOkResponse({ type: CaseHistoryResponseDto })
+  @ApiNotFoundResponse({ description: 'NOT_FOUND: no such case, or outside your scope', type: ErrorEnvelope })
+  history(@CurrentUser() actor: Actor, @Param() params: CaseIdParamDto): Promise<CaseHistoryResponseDto> {
+    return this.histories.history(params.id, actor);
+  }
 
   @Post()
   @Roles('MEDIATOR', 'SUPERVISOR')

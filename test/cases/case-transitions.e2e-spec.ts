@@ -114,6 +114,19 @@ describe('case transitions over HTTP', () => {
     expect(await countRows("SELECT count(*) AS n FROM audit_entries WHERE case_id = $1 AND action = 'CASE_CREATED'", [id])).toBe(1);
     const verify = await t.request({ method: 'GET', url: '/api/audit/verify', headers: supervisor.auth });
     expect(verify.json()).toMatchObject({ ok: true });
+
+    const history = (await t.request({ method: 'GET', url: `/api/cases/${id}/history`, headers: mediator.auth })).json() as {
+      items: { action: string; eventType: string | null; version: number; actor: { id: string | null; role: string }; toState: string }[];
+    };
+    expect(history.items.map((e) => e.eventType ?? e.action)).toEqual([
+      'CASE_CREATED', 'ACCEPT', 'RESPONDENT_CONSENTS', 'SCHEDULE_SESSION', 'RECORD_SESSION', 'REACH_AGREEMENT',
+      'SIGN', 'SIGN', 'SIGN', 'SIGN', 'REQUEST_JUDICIAL_CONFIRMATION', 'CONFIRM_JUDICIALLY',
+      'RECORD_PERFORMANCE', 'RECORD_PERFORMANCE', 'PERFORMED_IN_FULL',
+    ]);
+    expect(history.items.map((e) => e.version)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(history.items[11]).toMatchObject({ actor: { id: liaison.user.id, role: 'COURT_LIAISON' }, toState: 'agreement.confirmed' });
+    expect(JSON.stringify(history)).not.toMatch(/\d{17}[\dX]/);
+    expect((await t.request({ method: 'GET', url: `/api/cases/${id}/history`, headers: outsider.auth })).statusCode).toBe(404);
   });
 
   it('answers a closed case with 409 and no allowed events', async () => {
