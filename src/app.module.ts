@@ -26,7 +26,7 @@ export class AppModule {
         AppConfigModule.register(config, clock),
         LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }),
+          useFactory: () => dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, role: config.databaseRole }),
         }),
         HealthModule,
         AuthModule,

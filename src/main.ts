@@ -5,7 +5,7 @@ import { buildAppConfig } from './config/app-config';
 import { InvalidEnvironmentError, parseEnv } from './config/env.schema';
 import { prepareDatabase } from './database/database-runtime';
 import { EmbeddedDatabase } from './database/embedded';
-import { runMigrations } from './database/migrate';
+import { applicationRole, runMigrations } from './database/migrate';
 import { runStartupTasks } from './startup/startup-tasks';
 
 function installShutdown(app: NestFastifyApplication, embedded: EmbeddedDatabase | undefined): void {
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const runtime = await prepareDatabase(env);
   try {
     const applied = await runMigrations(runtime.databaseUrl);
-    const config = buildAppConfig(env, runtime);
+    const config = buildAppConfig(env, { ...runtime, databaseRole: await applicationRole(runtime.databaseUrl) });
     const app = await createApp(config);
     installShutdown(app, runtime.embeddedDatabase);
     const report = await runStartupTasks(app, config);

@@ -6,6 +6,8 @@ export interface AppConfig {
   readonly host: string;
   readonly port: number;
   readonly databaseUrl: string;
+  /** The restricted role the pool switches to, when the database has it (see CreateAuditTrail). */
+  readonly databaseRole?: string;
   readonly dbPoolSize: number;
   readonly embedded: boolean;
   readonly dataDir: string;
@@ -23,12 +25,13 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
 export const JWT_ISSUER = 'tiaojie';
 export const JWT_AUDIENCE = 'tiaojie-api';
 
-export function buildAppConfig(env: Env, runtime: { databaseUrl: string; embedded: boolean; jwtSecret: string; piiSecret: string }): AppConfig {
+export function buildAppConfig(env: Env, runtime: { databaseUrl: string; databaseRole?: string; embedded: boolean; jwtSecret: string; piiSecret: string }): AppConfig {
   return {
     nodeEnv: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
     databaseUrl: runtime.databaseUrl,
+    databaseRole: runtime.databaseRole,
     dbPoolSize: env.DB_POOL_SIZE,
     embedded: runtime.embedded,
     dataDir: env.DATA_DIR,

@@ -8,6 +8,8 @@ export interface DatabaseSettings {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  /** A role every connection switches to at start-up (the migrations' owner role stays with the migrations). */
+  role?: string;
 }
 
 /** The one place DataSource options are built: the app, the migration CLI and the tests all call this. */
@@ -25,7 +27,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     uuidExtension: 'pgcrypto',
     poolSize: settings.poolSize ?? 10,
     applicationName: settings.applicationName ?? 'tiaojie',
-    extra: { connectionTimeoutMillis: 5000 },
+    extra: { connectionTimeoutMillis: 5000, ...(settings.role ? { options: `-c role=${settings.role}` } : {}) },
   };
 }
 

@@ -36,3 +36,23 @@ export async function revertLastMigration(url: string): Promise<void> {
 export async function pendingMigrations(url: string): Promise<boolean> {
   return withMigrationLock(url, (dataSource) => dataSource.showMigrations());
 }
+
+export const APPLICATION_ROLE = 'tiaojie_app';
+
+/**
+ * The role the application should run as: `tiaojie_app` when the migrations could create it and the connecting user
+ * may switch to it; otherwise none, and the service runs as the connecting user (still held by the audit triggers).
+ */
+export async function applicationRole(url: string): Promise<string | undefined> {
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 1, applicationName: 'tiaojie-migrate' }), logging: false });
+  await dataSource.initialize();
+  try {
+    const [row] = (await dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS usable`,
+      [APPLICATION_ROLE],
+    )) as { usable: boolean }[];
+    return row.usable ? APPLICATION_ROLE : undefined;
+  } finally {
+    await dataSource.destroy();
+  }
+}

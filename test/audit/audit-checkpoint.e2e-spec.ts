@@ -96,7 +96,7 @@ describe(AuditCheckpointService.name, () => {
       });
       await firstWritten;
       const second = checkpoints.createCheckpoint(dataSource.manager);
-      await waitFor(async () => (await backendsWaitingOnLocks(dataSource)) > 0);
+      await waitFor(async () => (await backendsWaitingOnLocks(t)) > 0);
       commit();
       const [won, lost] = await Promise.all([first, second]);
       expect(won).not.toBeNull();

@@ -65,7 +65,7 @@ export async function chainRows(t: TestApp, chainId: string): Promise<AuditRecor
  * and switch it on again.
  */
 export async function tamper(t: TestApp, work: (tx: EntityManager) => Promise<unknown>, table: 'audit_entries' | 'audit_checkpoints' = 'audit_entries'): Promise<void> {
-  await t.app.get(DataSource).transaction(async (tx) => {
+  await (await t.owner()).transaction(async (tx) => {
     await tx.query(`ALTER TABLE ${table} DISABLE TRIGGER trg_${table}_append_only`);
     await work(tx);
     await tx.query(`ALTER TABLE ${table} ENABLE TRIGGER trg_${table}_append_only`);
@@ -106,8 +106,9 @@ export async function verify(t: TestApp, auth: { authorization: string }) {
   return res.json();
 }
 
-export async function backendsWaitingOnLocks(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query(
+/** Counted as the owner: the application's role cannot see other sessions' wait events. */
+export async function backendsWaitingOnLocks(t: TestApp): Promise<number> {
+  const [row] = (await (await t.owner()).query(
     "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
   )) as { n: number }[];
   return row.n;

@@ -51,6 +51,19 @@ describe(AuditVerificationService.name, () => {
       expect(await verify(t, supervisor.auth)).toMatchObject({ ok: true, checked: res.json().checked + 1 });
     });
 
+    it("runs as the application role, which may not UPDATE or DELETE the trail even with the triggers off", async () => {
+      const { caseIds } = await seedOrganization(t, { cases: 1, rowsPerCase: 1 });
+      const app = t.app.get(DataSource);
+      expect(await app.query('SELECT current_user AS role')).toEqual([{ role: 'tiaojie_app' }]);
+      // Only the owner may switch the append-only trigger off; the application's role is stopped before the trigger.
+      await expect(app.query('ALTER TABLE audit_entries DISABLE TRIGGER trg_audit_entries_append_only')).rejects.toThrow(/must be owner/);
+      await expect(app.query(`UPDATE audit_entries SET payload = '{}' WHERE case_id = $1`, [caseIds[0]])).rejects.toThrow(/permission denied/);
+      await expect(app.query('DELETE FROM audit_entries WHERE case_id = $1', [caseIds[0]])).rejects.toThrow(/permission denied/);
+      await expect(app.query('TRUNCATE audit_entries')).rejects.toThrow(/permission denied/);
+      await expect(app.query('DELETE FROM audit_checkpoints')).rejects.toThrow(/permission denied/);
+      expect(await countRows(t, 'case_id = $1', [caseIds[0]])).toBe(1);
+    });
+
     it('reports ALTERED at the row whose payload was changed', async () => {
       const { supervisor, caseIds } = await seedOrganization(t);
       const target = (await chainRows(t, caseChain(caseIds[1])))[1];

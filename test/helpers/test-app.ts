@@ -5,6 +5,9 @@ import { AppConfig, buildAppConfig } from '../../src/config/app-config';
 import { parseEnv } from '../../src/config/env.schema';
 import { Clock, FixedClock } from '../../src/common/clock/clock';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { applicationRole } from '../../src/database/migrate';
+import { dataSourceOptions } from '../../src/database/data-source';
+import { DataSource } from 'typeorm';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -12,6 +15,11 @@ export interface TestApp {
   readonly database: TestDatabase;
   readonly clock: Clock;
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /**
+   * A connection as the database owner, not the application's restricted role: for what only an operator can do
+   * (tamper with the audit trail) or see (every backend in pg_stat_activity).
+   */
+  owner(): Promise<DataSource>;
   close(): Promise<void>;
 }
 
@@ -22,19 +30,25 @@ export const TEST_PII_SECRET = 'test-pii-secret-that-is-long-enough-0123456789ab
 export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, PII_SECRET: TEST_PII_SECRET, ...options.env });
-  const config = buildAppConfig(env, { databaseUrl: database.url, embedded: false, jwtSecret: TEST_JWT_SECRET, piiSecret: TEST_PII_SECRET });
+  const config = buildAppConfig(env, { databaseUrl: database.url, databaseRole: await applicationRole(database.url), embedded: false, jwtSecret: TEST_JWT_SECRET, piiSecret: TEST_PII_SECRET });
   const clock = options.clock ?? new FixedClock(new Date());
   const app = await createApp(config, { clock, logger: false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  let owner: DataSource | undefined;
   return {
     app,
     config,
     database,
     clock,
     request: (injectOptions) => app.inject(injectOptions),
+    async owner() {
+      owner ??= await new DataSource({ ...dataSourceOptions({ url: database.url, poolSize: 4, applicationName: 'tiaojie-test-owner' }), logging: false }).initialize();
+      return owner;
+    },
     async close() {
       await app.close();
+      await owner?.destroy();
       await database.drop();
     },
   };

@@ -6,8 +6,9 @@ import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, createUser, SignedInUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../helpers/test-app';
 
-async function backendsWaitingOnLocks(dataSource: DataSource): Promise<number> {
-  const [row] = (await dataSource.query(
+/** Counted as the owner: the application's role cannot see other sessions' wait events. */
+async function backendsWaitingOnLocks(t: TestApp): Promise<number> {
+  const [row] = (await (await t.owner()).query(
     "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
   )) as { n: number }[];
   return row.n;
@@ -231,7 +232,7 @@ describe(UsersService.name, () => {
           users.update(second.user.id, { role: 'MEDIATOR' }),
           users.update(first.user.id, { role: 'MEDIATOR' }),
         ]);
-        await waitFor(async () => (await backendsWaitingOnLocks(dataSource)) >= 2);
+        await waitFor(async () => (await backendsWaitingOnLocks(t2)) >= 2);
         await gate.commitTransaction();
 
         const outcomes = await racing;
