@@ -18,13 +18,20 @@ import { AppliedDecision, decide, PersistedCaseSnapshot, stateOf, StoredCase } f
 import { confirmationCourtId } from './machine/case.guards';
 import type { CaseEvent, EventActor, EventMeta } from './machine/case.events';
 import type { CaseEventType } from './machine/case.types';
-import { senderCheck } from './machine/case-senders';
+import { senderCheck, type SenderRelation } from './machine/case-senders';
 
 export interface CommandOptions {
   ifMatch?: string;
   idempotencyKey?: string;
   requestId: string;
 }
+
+/** What a timer's event came to: applied, or dropped as stale (DOMAIN §3 Invariant 9). */
+export type SystemEventOutcome =
+  | { readonly applied: true; readonly version: number; readonly state: string }
+  | { readonly applied: false; readonly reason: 'CASE_NOT_FOUND' | 'INVALID_TRANSITION' | 'GUARD_REJECTED' | 'EVENT_NOT_ALLOWED_FOR_ROLE' };
+
+const SYSTEM_RELATION: SenderRelation = { isAssignedMediator: false, isOrgMediator: false, isReviewCourtLiaison: false, isSystem: true };
 
 export interface CommandOutcome {
   statusCode: number;
@@ -76,6 +83,35 @@ export class CaseWorkflowService {
       if (key !== undefined) await this.idempotency.complete(tx, actor.id, key, outcome.statusCode, outcome.body);
       return outcome;
     });
+  }
+
+  /**
+   * The timers' way in: the same decision and persistence as a user's event, as actor SYSTEM, in the caller's
+   * transaction when one is given. A refused event means the case moved on since the timer was set, so it is
+   * dropped with nothing written, not an error.
+   */
+  async sendSystemEvent(caseId: string, body: unknown, requestId: string, manager?: EntityManager): Promise<SystemEventOutcome> {
+    const run = async (tx: EntityManager): Promise<SystemEventOutcome> => {
+      const rows = UUID.test(caseId)
+        ? ((await tx.query(
+            `SELECT id, organization_id, version, machine_version, snapshot, assigned_mediator_id, court_org_id, review_court_id
+             FROM cases WHERE id = $1 FOR UPDATE`,
+            [caseId],
+          )) as LockedCaseRow[])
+        : [];
+      if (rows.length === 0) return { applied: false, reason: 'CASE_NOT_FOUND' };
+      const row = rows[0];
+      const { type, payload } = parseEventBody(body);
+      const stored: StoredCase = { machineVersion: row.machine_version, snapshot: row.snapshot };
+      const event = await this.buildEvent(tx, type, payload, { kind: 'SYSTEM' }, stored);
+      const verdict = senderCheck(stored.snapshot.context, stateOf(stored), event, SYSTEM_RELATION);
+      if (!verdict.allowed) return { applied: false, reason: 'EVENT_NOT_ALLOWED_FOR_ROLE' };
+      const decision = decide(stored, event, SYSTEM_RELATION);
+      if (!decision.ok) return { applied: false, reason: decision.code };
+      const version = await this.persist(tx, row, stored, decision, { type, payload, actor: { userId: null, role: 'SYSTEM' }, requestId });
+      return { applied: true, version, state: decision.state };
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   private async applyUserEvent(
@@ -154,7 +190,7 @@ export class CaseWorkflowService {
     stored: StoredCase,
     decision: AppliedDecision,
     applied: { type: CaseEventType; payload: Record<string, unknown>; actor: { userId: string | null; role: string }; requestId: string },
-  ): Promise<void> {
+  ): Promise<number> {
     const fromState = stateOf(stored);
     const context = decision.context;
     // The row lock makes this compare-and-swap certain to match; it stays as the guard if the lock is ever dropped.
@@ -186,5 +222,6 @@ export class CaseWorkflowService {
       requestId: applied.requestId,
       payload: { type: applied.type, ...maskedPayload },
     });
+    return newVersion;
   }
 }

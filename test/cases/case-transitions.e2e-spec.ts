@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../src/common/clock/clock';
+import { CaseWorkflowService } from '../../src/cases/case-workflow.service';
 import { CaseDetail, collectiveCaseBody, createCase, individualCaseBody, INTAKE_NOW } from '../factories/case.factory';
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, signIn, SignedInUser } from '../factories/user.factory';
@@ -255,5 +256,53 @@ describe('case transitions over HTTP', () => {
       [id],
     )) as { p: string }[];
     expect(rows.map((r) => r.p).join('\n')).not.toMatch(/220402199003071231/);
+  });
+
+  describe('events from the system (timers)', () => {
+    const workflow = () => t.app.get(CaseWorkflowService);
+
+    it('applies DEADLINE_EXPIRED as SYSTEM once the mediation period has run out, and drops a repeat with nothing written', async () => {
+      const { id, deadlines } = await caseInMediation();
+      const period = deadlines.find((d) => d.kind === 'MEDIATION_PERIOD')!;
+      expect(period.dueOn).toBe('2026-10-08');
+      const body = { type: 'DEADLINE_EXPIRED', deadlineKey: period.key };
+
+      // Still the last day of the period: the guard refuses, and a refused system event leaves no trace.
+      await advanceDays(22);
+      const events = () => countRows('SELECT count(*) AS n FROM case_events WHERE case_id = $1', [id]);
+      const trail = () => countRows('SELECT count(*) AS n FROM audit_entries WHERE case_id = $1', [id]);
+      const [eventsBefore, trailBefore] = [await events(), await trail()];
+      expect(await workflow().sendSystemEvent(id, body, 'timer-early')).toEqual({ applied: false, reason: 'GUARD_REJECTED' });
+      expect([await events(), await trail()]).toEqual([eventsBefore, trailBefore]);
+
+      await advanceDays(1);
+      expect(await workflow().sendSystemEvent(id, body, 'timer-1')).toEqual({ applied: true, version: 4, state: 'closed.failed' });
+      expect(await workflow().sendSystemEvent(id, body, 'timer-1-again')).toEqual({ applied: false, reason: 'INVALID_TRANSITION' });
+      expect([await events(), await trail()]).toEqual([eventsBefore + 1, trailBefore + 1]);
+
+      const detail = (await t.request({ method: 'GET', url: `/api/cases/${id}`, headers: mediator.auth })).json() as CaseDetail;
+      expect(detail).toMatchObject({ state: 'closed.failed', version: 4, allowedEvents: [] });
+      expect(detail.deadlines.find((d) => d.key === period.key)).toMatchObject({ status: 'MISSED' });
+      const history = (await t.request({ method: 'GET', url: `/api/cases/${id}/history`, headers: supervisor.auth })).json() as {
+        items: { eventType: string | null; actor: { id: string | null; role: string } }[];
+      };
+      expect(history.items.at(-1)).toMatchObject({ eventType: 'DEADLINE_EXPIRED', actor: { id: null, role: 'SYSTEM' } });
+    });
+
+    it('refuses a user who sends a system-only event with 403', async () => {
+      const { id, deadlines } = await caseInMediation();
+      const period = deadlines.find((d) => d.kind === 'MEDIATION_PERIOD')!;
+      await advanceDays(30);
+      const res = await send(supervisor, id, { type: 'DEADLINE_EXPIRED', deadlineKey: period.key });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'EVENT_NOT_ALLOWED_FOR_ROLE' });
+    });
+
+    it('drops an event for a case that does not exist', async () => {
+      expect(await workflow().sendSystemEvent('00000000-0000-4000-8000-000000000000', { type: 'DEADLINE_EXPIRED', deadlineKey: 'x' }, 'timer-x')).toEqual({
+        applied: false,
+        reason: 'CASE_NOT_FOUND',
+      });
+    });
   });
 });
