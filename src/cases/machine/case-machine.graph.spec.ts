@@ -1,74 +1,15 @@
-import type { SnapshotFrom } from 'xstate';
-import { getAdjacencyMap, getShortestPaths, getSimplePaths } from 'xstate/graph';
-import { currentDeadline, isPaused } from './case-deadlines';
-import { decide, machineFor, toDotted, CURRENT_MACHINE_VERSION, type StoredCase } from './case-decision';
-import {
-  acceptedEventTypes,
-  anySampleStep,
-  sampleCaseInput,
-  sampleSteps,
-  toCaseEvent,
-  TRANSITION_TABLE,
-  type SampleStep,
-} from './case-machine.fixtures';
-import type { CaseContext } from './case.context';
-import type { CaseEvent } from './case.events';
-import { caseMachineV1, type CaseMachine } from './case.machine';
+import { getShortestPaths, getSimplePaths } from 'xstate/graph';
+import { decide, toDotted } from './case-decision';
+import { acceptedEventTypes, anySampleStep, toCaseEvent, TRANSITION_TABLE } from './case-machine.fixtures';
+import { caseTraversal as traversal, paidState, reachableSnapshots, stepsFrom, storedOf } from './case-machine.traversal';
+import { caseMachineV1 } from './case.machine';
 import { CASE_EVENT_TYPES, CASE_STATES, SIGNATURE_PARTIES, type CaseState } from './case.types';
-import { compareMoney, toFen } from './money';
-
-type CaseSnapshot = SnapshotFrom<CaseMachine>;
-
-// The graph is walked over an abstraction of the context (who is assigned, whether the clock is
-// paused, which parties signed, how much is paid, the confirmation status): enough to tell apart
-// every situation a guard cares about, few enough vertices to enumerate.
-function paidState(context: CaseContext): string {
-  if (context.agreedTotal === undefined || context.paidTotal === '0.00') return 'unpaid';
-  return compareMoney(context.paidTotal, context.agreedTotal) === 0 ? 'paid' : 'part-paid';
-}
-
-function serializeState(snapshot: CaseSnapshot): string {
-  const context = snapshot.context;
-  const period = currentDeadline(context.deadlines, 'MEDIATION_PERIOD');
-  return JSON.stringify([
-    toDotted(snapshot.value),
-    context.assignedMediatorId !== undefined,
-    period === undefined ? 'no-period' : isPaused(period) ? 'paused' : 'running',
-    Object.keys(context.signatures).sort().join('+'),
-    paidState(context),
-    context.judicialConfirmation.status,
-  ]);
-}
-
-function serializeEvent(event: CaseEvent): string {
-  const { meta, ...payload } = event;
-  return JSON.stringify({ ...payload, today: meta.today, actor: meta.actor });
-}
-
-function stepsFrom(snapshot: CaseSnapshot): SampleStep[] {
-  return sampleSteps(toDotted(snapshot.value), snapshot.context);
-}
-
-const traversal = {
-  input: sampleCaseInput(),
-  events: (snapshot: CaseSnapshot) => stepsFrom(snapshot).map((step) => toCaseEvent(step)),
-  serializeState,
-  serializeEvent,
-};
-
-function storedOf(snapshot: CaseSnapshot): StoredCase {
-  const persisted = machineFor(CURRENT_MACHINE_VERSION).getPersistedSnapshot(snapshot);
-  return { machineVersion: CURRENT_MACHINE_VERSION, snapshot: JSON.parse(JSON.stringify(persisted)) };
-}
+import { toFen } from './money';
 
 interface TakenTransition {
   readonly from: CaseState;
   readonly event: string;
   readonly to: CaseState | '=';
-}
-
-function reachableSnapshots(): CaseSnapshot[] {
-  return Object.values(getAdjacencyMap(caseMachineV1, traversal)).map((vertex) => vertex.state);
 }
 
 describe('case chart v1 as a graph (xstate/graph)', () => {
