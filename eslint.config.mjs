@@ -20,7 +20,7 @@ export default tseslint.config(
   },
   {
     // The pure core stays framework-free and clock-free so that it can be reasoned about and tested alone.
-    files: ['src/calendar/**/*.ts', 'src/**/machine/**/*.ts', 'src/**/*-rules.ts', 'src/audit/audit-chain.ts'],
+    files: ['src/calendar/**/*.ts', 'src/**/machine/**/*.ts', 'src/**/*-rules.ts', 'src/audit/audit-chain.ts', 'src/risk/**/*.ts', 'src/deadlines/deadline-timers.ts', 'src/cases/routes/enforcement-routes.ts'],
     ignores: ['src/**/*.controller.ts', 'src/**/*.service.ts', 'src/**/*.module.ts', 'src/**/dto/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'The pure core imports no framework or I/O library.' }] }],
