@@ -3,6 +3,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
+import type { Clock as JobClock } from 'pg-boss';
 import { AppLogger } from './common/logging/app-logger';
 import { AppConfig } from './config/app-config';
 import { Clock } from './common/clock/clock';
@@ -29,14 +30,14 @@ function setUpOpenApi(app: NestFastifyApplication): void {
 }
 
 /** Builds the whole HTTP application; main.ts and the e2e tests share it so that tests exercise what ships. */
-export async function createApp(config: AppConfig, options: { clock?: Clock; logger?: boolean } = {}): Promise<NestFastifyApplication> {
+export async function createApp(config: AppConfig, options: { clock?: Clock; jobClock?: JobClock; logger?: boolean } = {}): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (raw: IncomingMessage) => requestIdFor(raw),
     requestIdHeader: false,
     trustProxy: 'loopback',
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock, options.jobClock), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });

@@ -16,10 +16,12 @@ import { CalendarModule } from './calendar/calendar.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { JobsModule } from './jobs/jobs.module';
+import type { Clock as JobClock } from 'pg-boss';
 
 @Module({})
 export class AppModule {
-  static register(config: AppConfig, clock?: Clock): DynamicModule {
+  static register(config: AppConfig, clock?: Clock, jobClock?: JobClock): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -28,6 +30,7 @@ export class AppModule {
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, role: config.databaseRole }),
         }),
+        JobsModule.register(jobClock),
         HealthModule,
         AuthModule,
         OrganizationsModule,

@@ -9,6 +9,9 @@ export interface AppConfig {
   /** The restricted role the pool switches to, when the database has it (see CreateAuditTrail). */
   readonly databaseRole?: string;
   readonly dbPoolSize: number;
+  /** false: an API-only instance that queues jobs but never works them. */
+  readonly runWorkers: boolean;
+  readonly alertEscalationMinutes: number;
   readonly embedded: boolean;
   readonly dataDir: string;
   readonly jwt: { readonly secret: string; readonly expiresInSeconds: number; readonly issuer: string; readonly audience: string };
@@ -33,6 +36,8 @@ export function buildAppConfig(env: Env, runtime: { databaseUrl: string; databas
     databaseUrl: runtime.databaseUrl,
     databaseRole: runtime.databaseRole,
     dbPoolSize: env.DB_POOL_SIZE,
+    runWorkers: env.RUN_WORKERS,
+    alertEscalationMinutes: env.ALERT_ESCALATION_MINUTES,
     embedded: runtime.embedded,
     dataDir: env.DATA_DIR,
     piiSecret: runtime.piiSecret,

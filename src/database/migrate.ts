@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from './data-source';
+import { installJobSchema } from '../jobs/job-schema';
 
 // Any constant works as long as every instance uses the same one: it serialises migrations across instances.
 const MIGRATION_LOCK_KEY = 7_150_211_2026;
@@ -23,9 +24,16 @@ async function withMigrationLock<T>(url: string, work: (dataSource: DataSource) 
   }
 }
 
-/** Applies every pending migration in one transaction; returns the names applied. */
+/**
+ * Applies every pending migration in one transaction, then installs the job queue schema; returns the names applied.
+ * Both happen under the migration lock, as the owner.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
-  return withMigrationLock(url, async (dataSource) => (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name));
+  return withMigrationLock(url, async (dataSource) => {
+    const applied = (await dataSource.runMigrations({ transaction: 'all' })).map((m) => m.name);
+    await installJobSchema(url, await usableRole(dataSource));
+    return applied;
+  });
 }
 
 /** Reverts the most recent migration. */
@@ -47,12 +55,16 @@ export async function applicationRole(url: string): Promise<string | undefined> 
   const dataSource = new DataSource({ ...dataSourceOptions({ url, poolSize: 1, applicationName: 'tiaojie-migrate' }), logging: false });
   await dataSource.initialize();
   try {
-    const [row] = (await dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS usable`,
-      [APPLICATION_ROLE],
-    )) as { usable: boolean }[];
-    return row.usable ? APPLICATION_ROLE : undefined;
+    return await usableRole(dataSource);
   } finally {
     await dataSource.destroy();
   }
+}
+
+async function usableRole(dataSource: DataSource): Promise<string | undefined> {
+  const [row] = (await dataSource.query(
+    `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AND pg_has_role(current_user, $1, 'MEMBER') AS usable`,
+    [APPLICATION_ROLE],
+  )) as { usable: boolean }[];
+  return row.usable ? APPLICATION_ROLE : undefined;
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { DeadlineEntry } from '../cases/machine/case.context';
 import type { DeadlineKind, DeadlineStatus, DeadlineUnit } from '../cases/machine/case.types';
 import { Clock } from '../common/clock/clock';
+import { DeadlineTimerScheduler } from './deadline-timer.scheduler';
 
 /** A deadline row as read back: legal dates are 'YYYY-MM-DD' strings, never JS Dates. */
 export interface DeadlineRow {
@@ -24,6 +25,15 @@ export interface DeadlineRow {
   readonly supersedes: string | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+}
+
+interface ChangedDeadline {
+  id: string;
+  caseId: string;
+  kind: DeadlineKind;
+  dueOn: string;
+  status: DeadlineStatus;
+  paused: boolean;
 }
 
 const COLUMNS = [
@@ -74,9 +84,15 @@ const SELECT_ROWS = `
  */
 @Injectable()
 export class DeadlineProjection {
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly timers: DeadlineTimerScheduler,
+  ) {}
 
-  /** Upserts one row per entry, keyed by (case_id, key), inside the caller's transaction. */
+  /**
+   * Upserts one row per entry, keyed by (case_id, key), inside the caller's transaction, and sets the timers of every
+   * row that is new or whose due date or pause changed.
+   */
   async sync(tx: EntityManager, caseId: string, entries: readonly DeadlineEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const now = this.clock.now();
@@ -89,7 +105,12 @@ export class DeadlineProjection {
       });
       return `(${placeholders.join(', ')})`;
     });
-    await tx.query(`INSERT INTO deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}${UPSERT_TAIL}`, params);
+    const changed = (await tx.query(
+      `INSERT INTO deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}${UPSERT_TAIL}
+       RETURNING id, case_id AS "caseId", kind, due_on::text AS "dueOn", status, paused_since IS NOT NULL AS paused`,
+      params,
+    )) as ChangedDeadline[];
+    await this.timers.schedule(tx, changed.filter((row) => row.status === 'PENDING' && !row.paused));
   }
 
   /** The case's rows in the order the machine opened them. */

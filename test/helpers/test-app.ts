@@ -8,6 +8,7 @@ import { createTestDatabase, TestDatabase } from './test-database';
 import { applicationRole } from '../../src/database/migrate';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { DataSource } from 'typeorm';
+import type { Clock as JobClock } from 'pg-boss';
 
 export interface TestApp {
   readonly app: NestFastifyApplication;
@@ -26,13 +27,16 @@ export interface TestApp {
 export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 export const TEST_PII_SECRET = 'test-pii-secret-that-is-long-enough-0123456789abcdef';
 
-/** The real application on Fastify against its own freshly migrated database. */
-export async function createTestApp(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestApp> {
+/**
+ * The real application on Fastify against its own freshly migrated database. Workers are off unless a test asks for them (`env: {RUN_WORKERS: 'true'}` with a `jobClock`): with the wall clock
+ * far ahead of a test's FixedClock, every timer would otherwise fire at once.
+ */
+export async function createTestApp(options: { clock?: Clock; jobClock?: JobClock; env?: Record<string, string>; logger?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, PII_SECRET: TEST_PII_SECRET, ...options.env });
+  const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RUN_WORKERS: 'false', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, PII_SECRET: TEST_PII_SECRET, ...options.env });
   const config = buildAppConfig(env, { databaseUrl: database.url, databaseRole: await applicationRole(database.url), embedded: false, jwtSecret: TEST_JWT_SECRET, piiSecret: TEST_PII_SECRET });
   const clock = options.clock ?? new FixedClock(new Date());
-  const app = await createApp(config, { clock, logger: false });
+  const app = await createApp(config, { clock, jobClock: options.jobClock, logger: options.logger ?? false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   let owner: DataSource | undefined;
