@@ -31,8 +31,10 @@ export const TEST_PII_SECRET = 'test-pii-secret-that-is-long-enough-0123456789ab
  * The real application on Fastify against its own freshly migrated database. Workers are off unless a test asks for them (`env: {RUN_WORKERS: 'true'}` with a `jobClock`): with the wall clock
  * far ahead of a test's FixedClock, every timer would otherwise fire at once.
  */
-export async function createTestApp(options: { clock?: Clock; jobClock?: JobClock; env?: Record<string, string>; logger?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(options: { clock?: Clock; jobClock?: JobClock; env?: Record<string, string>; logger?: boolean; database?: TestDatabase } = {}): Promise<TestApp> {
+  // A second instance on another instance's database (restarts, several instances) leaves dropping it to the first.
+  const ownsDatabase = options.database === undefined;
+  const database = options.database ?? (await createTestDatabase());
   const env = parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', RUN_WORKERS: 'false', DATABASE_URL: database.url, JWT_SECRET: TEST_JWT_SECRET, PII_SECRET: TEST_PII_SECRET, ...options.env });
   const config = buildAppConfig(env, { databaseUrl: database.url, databaseRole: await applicationRole(database.url), embedded: false, jwtSecret: TEST_JWT_SECRET, piiSecret: TEST_PII_SECRET });
   const clock = options.clock ?? new FixedClock(new Date());
@@ -53,7 +55,7 @@ export async function createTestApp(options: { clock?: Clock; jobClock?: JobCloc
     async close() {
       await app.close();
       await owner?.destroy();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
 }

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
-import { REDACTED_PATHS } from './logger-options';
+import { loggedUrl, REDACTED_PATHS } from './logger-options';
 
 function capture(): { stream: Writable; lines: () => string } {
   let out = '';
@@ -26,5 +26,12 @@ describe('log redaction', () => {
     }
     expect(line).toContain('wangjh');
     expect(line).toContain('[REDACTED]');
+  });
+
+  it('censors the search term, personal-data query parameters and ID numbers in a logged URL, keeping the rest', () => {
+    expect(loggedUrl('/api/cases?q=220402199003071231&pageSize=100')).toBe('/api/cases?q=[REDACTED]&pageSize=100');
+    expect(loggedUrl('/api/cases?state=intake&%71=13812345678&phone=13812345678')).toBe('/api/cases?state=intake&%71=[REDACTED]&phone=[REDACTED]');
+    expect(loggedUrl('/api/cases/6f9c2b1e-3d4a-4c5b-8e7f-0a1b2c3d4e5f?page=2')).toBe('/api/cases/6f9c2b1e-3d4a-4c5b-8e7f-0a1b2c3d4e5f?page=2');
+    expect(loggedUrl('/api/cases/220402199003071231')).toBe('/api/cases/2204**********1231');
   });
 });

@@ -1,5 +1,8 @@
 import type { Params } from 'nestjs-pino';
 import type { AppConfig } from '../../config/app-config';
+import { maskPiiInText } from '../pii/mask-payload';
+
+const SECRET_KEYS = ['password', 'newPassword', 'currentPassword', 'accessToken', 'token', 'idNumber', 'phone', 'contactPhone', 'bankAccount'];
 
 /**
  * Secrets and personal data never reach the log: tokens, passwords, ID numbers, phones and bank accounts are
@@ -9,10 +12,36 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'res.headers["set-cookie"]',
-  ...['password', 'newPassword', 'currentPassword', 'accessToken', 'token', 'idNumber', 'phone', 'contactPhone', 'bankAccount'].flatMap(
-    (key) => [key, `*.${key}`, `*.*.${key}`],
-  ),
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
+
+// `q` searches cases by a complete ID number or phone (GET /api/cases?q=…), so its value is personal data.
+const CENSORED_QUERY_PARAMETERS = new Set(['q', ...SECRET_KEYS]);
+
+/**
+ * The request URL as logged: the values of search and personal-data query parameters censored, and any resident ID
+ * or mobile number elsewhere in it (a path a client built from one) masked.
+ */
+export function loggedUrl(url: string): string {
+  const start = url.indexOf('?');
+  if (start < 0) return maskPiiInText(url);
+  const query = url
+    .slice(start + 1)
+    .split('&')
+    .map((pair) => {
+      const [name] = pair.split('=', 1);
+      return CENSORED_QUERY_PARAMETERS.has(decodeQueryName(name)) ? `${name}=[REDACTED]` : pair;
+    });
+  return maskPiiInText(`${url.slice(0, start)}?${query.join('&')}`);
+}
+
+function decodeQueryName(name: string): string {
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
+}
 
 export function loggerOptions(config: AppConfig): Params {
   return {
@@ -26,7 +55,7 @@ export function loggerOptions(config: AppConfig): Params {
         req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: loggedUrl(req.url),
           remoteAddress: req.remoteAddress,
         }),
       },

@@ -16,6 +16,19 @@ describe('maskPayload', () => {
     });
   });
 
+  it('masks resident IDs and mobile numbers quoted in free text, but not longer tokens that contain digits', () => {
+    const masked = maskPayload({
+      note: '已电话联系申请人13812345678，身份证号22040219900307123X',
+      mediatorId: 'a1b2c3d4-0000-4000-8000-a13812345678',
+      rulingNumber: '（2026）吉0402民特88号',
+    });
+    expect(masked).toEqual({
+      note: '已电话联系申请人138****5678，身份证号2204**********123X',
+      mediatorId: 'a1b2c3d4-0000-4000-8000-a13812345678',
+      rulingNumber: '（2026）吉0402民特88号',
+    });
+  });
+
   it('does not modify its argument', () => {
     const payload = { phone: '13812345678' };
     maskPayload(payload);
