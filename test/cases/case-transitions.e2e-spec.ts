@@ -258,6 +258,15 @@ describe('case transitions over HTTP', () => {
     expect(rows.map((r) => r.p).join('\n')).not.toMatch(/220402199003071231/);
   });
 
+  it('masks an ID number or phone typed into a note for everyone but the assigned mediator', async () => {
+    const { id } = await caseInMediation();
+    await ok(mediator, id, { type: 'SUSPEND', reason: 'OTHER', note: '申请人联系电话 13904371234，身份证 220402199003071231' });
+    const read = async (user: SignedInUser) =>
+      ((await t.request({ method: 'GET', url: `/api/cases/${id}`, headers: user.auth })).json() as { suspensions: { note: string }[] }).suspensions[0].note;
+    expect(await read(mediator)).toBe('申请人联系电话 13904371234，身份证 220402199003071231');
+    expect(await read(supervisor)).toBe('申请人联系电话 139****1234，身份证 2204**********1231');
+  });
+
   describe('events from the system (timers)', () => {
     const workflow = () => t.app.get(CaseWorkflowService);
 

@@ -1,3 +1,4 @@
+import { maskPayload } from '../../common/pii/mask-payload';
 import { ApiProperty } from '@nestjs/swagger';
 import { maskPii, type PiiKind } from '../../common/pii/pii-mask';
 import { DeadlineResponseDto, toDeadlineResponse } from '../../deadlines/dto/deadline-response.dto';
@@ -424,6 +425,8 @@ function toClaimResponse(row: CaseClaimEntity): CaseClaimResponseDto {
 /** The case detail for one viewer; `view` decides whether PII is raw or masked. */
 export function toCaseResponse(row: CaseEntity, view: CasePiiView, parts: CaseDetailParts): CaseDetailResponseDto {
   const context = row.snapshot.context;
+  // Notes, summaries and terms are free text a desk may have typed an ID number or phone into.
+  const shown = <T>(value: T): T => (view.raw ? value : maskPayload(value));
   return {
     id: row.id,
     caseNumber: row.caseNumber,
@@ -459,20 +462,20 @@ export function toCaseResponse(row: CaseEntity, view: CasePiiView, parts: CaseDe
     claims: parts.claims.map(toClaimResponse),
     deadlines: parts.deadlines.map(toDeadlineResponse),
     acceptedOn: context.acceptedOn ?? null,
-    consent: context.consent ?? null,
-    sessions: context.sessions,
-    suspensions: context.suspensions,
+    consent: shown(context.consent ?? null),
+    sessions: shown(context.sessions),
+    suspensions: shown(context.suspensions),
     extensionDaysTotal: context.extensionDaysTotal,
-    terms: context.terms ?? null,
+    terms: shown(context.terms ?? null),
     agreedTotal: context.agreedTotal ?? null,
     instalments: context.instalments,
     signatures: context.signatures,
     effectiveOn: context.effectiveOn ?? null,
     judicialConfirmation: context.judicialConfirmation,
-    payments: context.payments,
+    payments: shown(context.payments),
     paidTotal: context.paidTotal,
     defaultReportedOn: context.defaultReportedOn ?? null,
-    referral: context.referral ?? null,
+    referral: shown(context.referral ?? null),
     outcome: context.outcome ?? null,
     closedOn: context.closedOn ?? null,
     advice: context.advice ?? null,

@@ -71,4 +71,10 @@ describe(AllExceptionsFilter.name, () => {
   it('names the missing route without its query string', () => {
     expect(run(new NotFoundException()).body).toMatchObject({ statusCode: 404, code: 'NOT_FOUND', message: 'No route POST /api/things.' });
   });
+
+  it('masks an ID number or mobile a client put in the path of a missing route', () => {
+    const sent: Sent = { headers: {} };
+    new AllExceptionsFilter().catch(new NotFoundException(), hostFor(sent, { id: 'r', method: 'GET', url: '/api/workers/220402199003071231/13812345678' }));
+    expect(sent.body).toMatchObject({ message: 'No route GET /api/workers/2204**********1231/138****5678.' });
+  });
 });

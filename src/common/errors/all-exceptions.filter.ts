@@ -1,3 +1,4 @@
+import { maskPiiInText } from '../pii/mask-payload';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
@@ -47,7 +48,7 @@ function fromHttpException(exception: HttpException, request: FastifyRequest): M
   const fastifyCode = cause?.code ? FASTIFY_CODES[cause.code] : undefined;
   if (fastifyCode) return { code: fastifyCode, message: SAFE_MESSAGES[fastifyCode] ?? 'The request could not be read.' };
   const status = exception.getStatus();
-  if (status === 404) return { code: 'NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}.` };
+  if (status === 404) return { code: 'NOT_FOUND', message: `No route ${request.method} ${maskPiiInText(request.url.split('?')[0])}.` };
   const code = STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'BAD_REQUEST');
   // Framework messages for 4xx are written for API clients; 5xx text may carry internals and is replaced.
   const message = status < 500 && typeof exception.message === 'string' && exception.message ? exception.message : SAFE_MESSAGES[code] ?? 'Error.';

@@ -78,7 +78,7 @@ export function IsPhone(options: ValidationOptions = {}): PropertyDecorator {
       name: 'isPhone',
       code: 'INVALID_FORMAT',
       validate: isPhone,
-      message: (field) => `${field} must be a mobile number such as 13812345678 or a landline such as 0437-3221234`,
+      message: (field) => `${field} must be an 11-digit mobile number starting with 1 (13x-19x) or a landline with its area code such as 0437-3221234`,
     },
   ]);
 }
