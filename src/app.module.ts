@@ -15,8 +15,12 @@ import { UsersModule } from './users/users.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { AuditModule } from './audit/audit.module';
 import { CasesModule } from './cases/cases.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { RiskPolicyModule } from './risk-policy/risk-policy.module';
 import { JobsModule } from './jobs/jobs.module';
+import { RiskAssessmentModule } from './risk-assessment/risk-assessment.module';
+import { DeadlineTrackingModule } from './deadlines/deadline-tracking.module';
 import type { Clock as JobClock } from 'pg-boss';
 
 @Module({})
@@ -40,6 +44,10 @@ export class AppModule {
         AuditModule,
         DeadlinesModule,
         CasesModule,
+        AlertsModule,
+        RiskPolicyModule,
+        RiskAssessmentModule,
+        DeadlineTrackingModule,
       ],
       providers: [AppLogger],
     };

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CaseRiskService } from '../risk-assessment/case-risk.service';
 import type { Actor } from '../auth/actor';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { legalDateOf, parseLegalDate, yearOf, type LegalDate } from '../calendar/legal-date';
@@ -41,6 +42,7 @@ export class CaseIntakeService {
     private readonly queries: CaseQueryService,
     private readonly deadlines: DeadlineProjection,
     private readonly audit: AuditService,
+    private readonly risk: CaseRiskService,
     private readonly cipher: PiiCipher,
     private readonly calendar: HolidayCalendar,
     private readonly clock: Clock,
@@ -75,6 +77,7 @@ export class CaseIntakeService {
         requestId,
         payload: intakeSummary(caseNumber, dto, moment.receivedOn),
       });
+      await this.risk.recompute(tx, caseId);
       return this.queries.detail(tx, caseId, actor);
     });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { CaseRiskService } from '../risk-assessment/case-risk.service';
 import type { Actor } from '../auth/actor';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { legalDateOf } from '../calendar/legal-date';
@@ -65,6 +66,7 @@ export class CaseWorkflowService {
     private readonly query: CaseQueryService,
     private readonly deadlines: DeadlineProjection,
     private readonly audit: AuditService,
+    private readonly risk: CaseRiskService,
     private readonly idempotency: IdempotencyStore,
     private readonly calendar: HolidayCalendar,
     private readonly clock: Clock,
@@ -222,6 +224,7 @@ export class CaseWorkflowService {
       requestId: applied.requestId,
       payload: { type: applied.type, ...maskedPayload },
     });
+    await this.risk.recompute(tx, row.id);
     return newVersion;
   }
 }

@@ -2,6 +2,9 @@ import { CreateOrganizationsAndUsers1767225600000 } from '../../migrations/17672
 import { CreateAuditTrail1767312000000 } from '../../migrations/1767312000000-CreateAuditTrail';
 import { CreateCases1767398400000 } from '../../migrations/1767398400000-CreateCases';
 import { CreateCaseEventsAndIdempotency1767484800000 } from '../../migrations/1767484800000-CreateCaseEventsAndIdempotency';
+import { CreateAlerts1767571200000 } from '../../migrations/1767571200000-CreateAlerts';
+import { CreateRiskPolicy1767657600000 } from '../../migrations/1767657600000-CreateRiskPolicy';
+import { CreateRiskScreenings1767744000000 } from '../../migrations/1767744000000-CreateRiskScreenings';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -9,4 +12,7 @@ export const MIGRATIONS: Function[] = [
   CreateAuditTrail1767312000000,
   CreateCases1767398400000,
   CreateCaseEventsAndIdempotency1767484800000,
+  CreateAlerts1767571200000,
+  CreateRiskPolicy1767657600000,
+  CreateRiskScreenings1767744000000,
 ];

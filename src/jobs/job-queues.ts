@@ -4,6 +4,8 @@ import type { Queue } from 'pg-boss';
 export const JOB_SCHEMA = 'pgboss';
 
 export const DEADLINE_TIMER_QUEUE = 'deadline-timer';
+export const ALERT_ESCALATION_QUEUE = 'alert-escalation';
+export const DAILY_SCREENING_QUEUE = 'daily-risk-screening';
 
 /**
  * Every queue the service uses, created by the owner at install time: creating a queue is DDL, which the
@@ -15,4 +17,7 @@ export const DEADLINE_TIMER_QUEUE = 'deadline-timer';
  */
 export const JOB_QUEUES: readonly Queue[] = [
   { name: DEADLINE_TIMER_QUEUE, policy: 'stately', expireInSeconds: 60, retryLimit: 10, retryDelay: 30, retryBackoff: true, deleteAfterSeconds: 30 * 86_400 },
+  // A city's screening runs for seconds, not the 60 s a timer gets; a second run the same day finds the day done.
+  { name: DAILY_SCREENING_QUEUE, policy: 'stately', expireInSeconds: 900, retryLimit: 3, retryDelay: 300, deleteAfterSeconds: 30 * 86_400 },
+  { name: ALERT_ESCALATION_QUEUE, policy: 'stately', expireInSeconds: 60, retryLimit: 10, retryDelay: 30, retryBackoff: true, deleteAfterSeconds: 30 * 86_400 },
 ];

@@ -35,7 +35,9 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
       supervise: config.runWorkers,
       schedule: config.runWorkers,
       ...(clock ? { clock: clock as JobClock } : {}),
-      ...(config.databaseRole ? { options: `-c role=${config.databaseRole}` } : {}),
+      // A test's clock installs its own clock table and function in the schema (DDL), which only the owner may do;
+      // production never passes one, and then pg-boss runs as the application's role like everything else.
+      ...(config.databaseRole && !clock ? { options: `-c role=${config.databaseRole}` } : {}),
     } as ConstructorParameters<typeof PgBoss>[0]);
     // An unhandled 'error' event would end the process; a lost connection is retried by pg-boss itself.
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'));

@@ -174,6 +174,7 @@ const COVERED_ROUTES = [
   'GET /api/cases',
   'GET /api/cases/{id}',
   'GET /api/cases/{id}/history',
+  'GET /api/cases/{id}/routes',
   'POST /api/cases/{id}/events',
   'POST /api/cases/{id}/reveal',
 ];
@@ -449,6 +450,27 @@ describe('case routes: authorization matrix (DOMAIN §1–§3)', () => {
           expect(res.statusCode).toBe(200);
           expect((res.json() as { items: { action: string }[] }).items[0].action).toBe('CASE_CREATED');
           expectNoRaw(res.body, pii);
+        });
+      }
+    }
+  });
+
+  // The enforcement-route advisor is part of reading the case: whoever may read the case's history may read it.
+  describe('GET /api/cases/:id/routes', () => {
+    for (const caseKey of CASE_KEYS) {
+      for (const actor of ACTOR_KEYS) {
+        const expected = EXPECTED[caseKey][actor].history;
+        it(`${ACTORS[actor]} × ${CASES[caseKey].label} → ${expected}`, async () => {
+          const { id } = cases[caseKey];
+
+          const res = await call(actor, 'GET', `/api/cases/${id}/routes`);
+
+          if (expected !== 200) {
+            await expectRefusal(res, expected, 'FORBIDDEN', { caseId: id, sameRouteForMissing: () => call(actor, 'GET', `/api/cases/${NO_SUCH_CASE}/routes`) });
+            return;
+          }
+          expect(res.statusCode).toBe(200);
+          expect((res.json() as { routes: unknown[] }).routes).toHaveLength(7);
         });
       }
     }

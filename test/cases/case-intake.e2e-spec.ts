@@ -168,8 +168,9 @@ describe(CaseIntakeService.name, () => {
       ]);
       const head = new Map([[`case:${created.id}`, { lastChainSeq: heads[0].last_chain_seq, lastHash: heads[0].last_hash }]]);
 
-      expect(rows.map((r) => [r.chainSeq, r.action])).toEqual([[1, 'CASE_CREATED']]);
-      expect(verifyChains(rows, head)).toEqual({ ok: true, checked: 1 });
+      // A collective case is YELLOW from the start, so its RISK_LEVEL alert is raised in the same transaction, after.
+      expect(rows.map((r) => [r.chainSeq, r.action])).toEqual([[1, 'CASE_CREATED'], [2, 'ALERT_RAISED']]);
+      expect(verifyChains(rows, head)).toEqual({ ok: true, checked: 2 });
     });
 
     it('stores ID numbers and phones encrypted, with blind indexes, never in clear', async () => {

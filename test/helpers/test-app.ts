@@ -42,16 +42,20 @@ export async function createTestApp(options: { clock?: Clock; jobClock?: JobCloc
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   let owner: DataSource | undefined;
+  const ownerConnection = async () => {
+    owner ??= await new DataSource({ ...dataSourceOptions({ url: database.url, poolSize: 4, applicationName: 'tiaojie-test-owner' }), logging: false }).initialize();
+    return owner;
+  };
+  // pg-boss's test clock keeps its time in a table it creates as the owner; the app's own transactions read it
+  // (through job_now()) whenever they queue a job.
+  if (options.jobClock) await (await ownerConnection()).query('GRANT SELECT ON pgboss.__pgboss_test_clock TO tiaojie_app');
   return {
     app,
     config,
     database,
     clock,
     request: (injectOptions) => app.inject(injectOptions),
-    async owner() {
-      owner ??= await new DataSource({ ...dataSourceOptions({ url: database.url, poolSize: 4, applicationName: 'tiaojie-test-owner' }), logging: false }).initialize();
-      return owner;
-    },
+    owner: ownerConnection,
     async close() {
       await app.close();
       await owner?.destroy();

@@ -1,0 +1,56 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { RISK_LEVELS, type RiskLevel } from '../../cases/case-vocabulary';
+import { BooleanFromQuery } from '../../common/validation/transforms';
+import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '../alert-rules';
+
+export const DEFAULT_ALERT_PAGE_SIZE = 20;
+export const MAX_ALERT_PAGE_SIZE = 100;
+
+/** `?page=2` arrives as text; digits become a number, anything else stays and fails @IsInt. */
+const IntFromQuery = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
+
+export class AlertQueryDto {
+  @ApiPropertyOptional({ enum: ALERT_STATUSES })
+  @IsOptional()
+  @IsIn(ALERT_STATUSES, { message: `status must be one of ${ALERT_STATUSES.join(', ')}` })
+  status?: AlertStatus;
+
+  @ApiPropertyOptional({ enum: RISK_LEVELS })
+  @IsOptional()
+  @IsIn(RISK_LEVELS, { message: `level must be one of ${RISK_LEVELS.join(', ')}` })
+  level?: RiskLevel;
+
+  @ApiPropertyOptional({ enum: ALERT_KINDS })
+  @IsOptional()
+  @IsIn(ALERT_KINDS, { message: `kind must be one of ${ALERT_KINDS.join(', ')}` })
+  kind?: AlertKind;
+
+  @ApiPropertyOptional({ description: "Only this case's alerts", format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'caseId must be a UUID' })
+  caseId?: string;
+
+  @ApiPropertyOptional({ description: 'true: only alerts of cases assigned to me', type: Boolean })
+  @IsOptional()
+  @IsBoolean({ message: 'mine must be true or false' })
+  @BooleanFromQuery()
+  mine?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Min(1)
+  @IsInt({ message: 'page must be an integer' })
+  @IntFromQuery()
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ALERT_PAGE_SIZE, default: DEFAULT_ALERT_PAGE_SIZE })
+  @IsOptional()
+  @Max(MAX_ALERT_PAGE_SIZE)
+  @Min(1)
+  @IsInt({ message: 'pageSize must be an integer' })
+  @IntFromQuery()
+  pageSize?: number;
+}

@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AlertsService } from '../alerts/alerts.service';
+import { legalDateOf, type LegalDate } from '../calendar/legal-date';
+import { Clock } from '../common/clock/clock';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { RiskPolicyService } from '../risk-policy/risk-policy.service';
+import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
+import { RISK_LEVEL_ORDER } from '../risk/risk-level';
+import type { RiskRuleSet } from '../risk/risk-rules';
+import type { SensitivePeriod } from '../risk/sensitive-periods';
+import { caseRiskRows, type CaseRiskRow } from './risk-facts.query';
+import { RISK_LEVEL_LABELS } from './risk-labels';
+
+export interface RiskPolicySnapshot {
+  readonly periods: readonly SensitivePeriod[];
+  readonly ruleSet: RiskRuleSet;
+}
+
+/**
+ * Keeps a case's stored riskLevel and riskReasons equal to the rules applied to it as of today (DOMAIN §5
+ * "Recompute"), and opens or raises its RISK_LEVEL alert, inside the transaction of the change that called it.
+ */
+@Injectable()
+export class CaseRiskService {
+  constructor(
+    private readonly policy: RiskPolicyService,
+    private readonly alerts: AlertsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async policyFor(manager: EntityManager): Promise<RiskPolicySnapshot> {
+    return { periods: await this.policy.activePeriods(manager), ruleSet: await this.policy.currentRuleSet(manager) };
+  }
+
+  today(): LegalDate {
+    return legalDateOf(this.clock.now(), this.config.legalTimeZone);
+  }
+
+  /** Call with the case row already locked by the caller's change (or just inserted). */
+  async recompute(tx: EntityManager, caseId: string): Promise<RiskAssessment> {
+    const [row] = await caseRiskRows(tx, 'c.id = $1', [caseId]);
+    const assessment = assessRisk(row.facts, this.today(), ...policyArgs(await this.policyFor(tx)));
+    await this.apply(tx, row, assessment);
+    return assessment;
+  }
+
+  /** Stores the assessment if it differs and raises the RISK_LEVEL alert an open case at YELLOW or above needs. */
+  async apply(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment): Promise<void> {
+    if (row.storedLevel !== assessment.level || JSON.stringify(row.storedReasons) !== JSON.stringify(assessment.reasons)) {
+      await tx.query('UPDATE cases SET risk_level = $2, risk_reasons = $3 WHERE id = $1', [row.caseId, assessment.level, JSON.stringify(assessment.reasons)]);
+    }
+    await this.raiseRiskAlert(tx, row, assessment);
+  }
+
+  /** Opens the case's RISK_LEVEL alert, or raises it in place; AlertsService keeps it unique and never lowers it. */
+  async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment): Promise<boolean> {
+    if (row.facts.state.startsWith('closed.') || RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return false;
+    const { outcome } = await this.alerts.raise(tx, {
+      organizationId: row.facts.orgId,
+      caseId: row.caseId,
+      kind: 'RISK_LEVEL',
+      level: assessment.level,
+      scopeRef: 'risk',
+      message: `${row.caseNumber} 风险等级${RISK_LEVEL_LABELS[assessment.level]}：${assessment.reasons.map((r) => r.text).join('；')}`,
+      reasons: assessment.reasons,
+    });
+    return outcome !== 'UNCHANGED';
+  }
+}
+
+export function policyArgs(policy: RiskPolicySnapshot): [readonly SensitivePeriod[], RiskRuleSet] {
+  return [policy.periods, policy.ruleSet];
+}

@@ -1,0 +1,63 @@
+import type { EntityManager } from 'typeorm';
+import type { RiskLevel } from '../cases/case-vocabulary';
+import type { CaseState } from '../cases/machine/case.types';
+import type { RiskFacts } from '../risk/risk-facts';
+import type { RiskReason } from '../risk/risk-rules';
+
+/** A case's risk facts together with what is stored now, so callers write only what changed. */
+export interface CaseRiskRow {
+  readonly caseId: string;
+  readonly caseNumber: string;
+  readonly assignedMediatorId: string | null;
+  readonly facts: RiskFacts;
+  readonly storedLevel: RiskLevel;
+  readonly storedReasons: RiskReason[];
+}
+
+interface RawRow {
+  id: string;
+  case_number: string;
+  organization_id: string;
+  assigned_mediator_id: string | null;
+  worker_count: number;
+  migrant_workers: number;
+  arrears_months: number;
+  risk_flags: RiskFacts['riskFlags'];
+  state: CaseState;
+  risk_level: RiskLevel;
+  risk_reasons: RiskReason[];
+  claims: RiskFacts['claims'];
+  deadlines: RiskFacts['deadlines'];
+}
+
+// One statement for one case or a hundred thousand: claims and deadlines come aggregated per case, never fetched
+// case by case.
+const SELECT_FACTS = `
+  SELECT c.id, c.case_number, c.organization_id, c.assigned_mediator_id, c.worker_count, c.migrant_workers,
+         c.arrears_months, c.risk_flags, c.state, c.risk_level, c.risk_reasons,
+         coalesce((SELECT json_agg(json_build_object('type', cl.type, 'amount', cl.amount::text) ORDER BY cl.position)
+                   FROM case_claims cl WHERE cl.case_id = c.id), '[]') AS claims,
+         coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'status', d.status))
+                   FROM deadlines d WHERE d.case_id = c.id), '[]') AS deadlines
+  FROM cases c`;
+
+export async function caseRiskRows(manager: EntityManager, where: string, params: unknown[]): Promise<CaseRiskRow[]> {
+  const rows = (await manager.query(`${SELECT_FACTS} WHERE ${where} ORDER BY c.case_number`, params)) as RawRow[];
+  return rows.map((row) => ({
+    caseId: row.id,
+    caseNumber: row.case_number,
+    assignedMediatorId: row.assigned_mediator_id,
+    storedLevel: row.risk_level,
+    storedReasons: row.risk_reasons,
+    facts: {
+      orgId: row.organization_id,
+      workerCount: row.worker_count,
+      migrantWorkers: row.migrant_workers,
+      arrearsMonths: row.arrears_months,
+      riskFlags: row.risk_flags,
+      state: row.state,
+      claims: row.claims,
+      deadlines: row.deadlines,
+    },
+  }));
+}

@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AlertsService } from '../alerts/alerts.service';
+import { AuditService } from '../audit/audit.service';
+import type { Actor } from '../auth/actor';
+import { addDays, type LegalDate } from '../calendar/legal-date';
+import type { RiskLevel } from '../cases/case-vocabulary';
+import { Clock } from '../common/clock/clock';
+import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
+import { RISK_LEVEL_ORDER } from '../risk/risk-level';
+import { appliesToOrg, windowsAt, type SensitivePeriod } from '../risk/sensitive-periods';
+import { LIMITATION_WATCH_DAYS, expiresAt } from '../deadlines/deadline-timers';
+import { CaseRiskService, policyArgs } from './case-risk.service';
+import { caseRiskRows, type CaseRiskRow } from './risk-facts.query';
+import { RISK_LEVEL_LABELS } from './risk-labels';
+
+export type ScreeningTrigger = 'SCHEDULED' | 'ON_DEMAND';
+
+export interface ScreenedCase {
+  caseId: string;
+  caseNumber: string;
+  state: string;
+  mediator: { id: string; displayName: string } | null;
+  level: RiskLevel;
+  baseLevel: RiskLevel;
+  reasons: { ruleId: string; text: string }[];
+}
+
+export interface ScreeningWindow {
+  id: string;
+  name: string;
+  kind: string;
+  startsOn: string;
+  endsOn: string;
+  phase: 'inLead' | 'inPeriod';
+}
+
+export interface ScreeningRecord {
+  id: string;
+  organizationId: string;
+  asOf: string;
+  trigger: ScreeningTrigger;
+  by: { id: string; displayName: string } | null;
+  windows: ScreeningWindow[];
+  ruleSetVersion: number;
+  casesScreened: number;
+  counts: Record<RiskLevel, number>;
+  alertsRaised: number;
+  createdAt: string;
+  cases: ScreenedCase[];
+}
+
+interface ExistingAlerts {
+  riskOpen: Map<string, RiskLevel>;
+  riskResolvedMax: Map<string, RiskLevel>;
+  scoped: Set<string>;
+}
+
+const SCREENED_CLOSED_STATES = ['closed.failed', 'closed.rejected', 'closed.withdrawn'];
+
+/**
+ * Screens every open case of one organization as of a date (DOMAIN §5 "Screenings"): one read of all their facts,
+ * the pure engine in memory, one write of the stored levels and one of the ledger. Alerts open idempotently, and
+ * only those not already open are even attempted, so a daily re-run over an unchanged city costs little.
+ */
+@Injectable()
+export class RiskScreeningService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly risk: CaseRiskService,
+    private readonly alerts: AlertsService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** null when a scheduled screening of that organization and date exists already (another instance ran it). */
+  async screen(organizationId: string, asOf: LegalDate, trigger: ScreeningTrigger, actor: Actor | null, requestId: string | null): Promise<ScreeningRecord | null> {
+    return this.dataSource.transaction(async (tx) => {
+      if (trigger === 'SCHEDULED') {
+        // Taken first, so a second instance waits here and then finds the day done instead of screening twice.
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`screening:${organizationId}:${asOf}`]);
+        const done = (await tx.query(`SELECT 1 FROM risk_screenings WHERE organization_id = $1 AND as_of = $2 AND trigger = 'SCHEDULED'`, [organizationId, asOf])) as unknown[];
+        if (done.length > 0) return null;
+      }
+      const policy = await this.risk.policyFor(tx);
+      const today = this.risk.today();
+      const rows = await caseRiskRows(tx, `c.organization_id = $1 AND c.state NOT LIKE 'closed.%'`, [organizationId]);
+      const existing = await this.existingAlerts(tx, organizationId);
+      const periods = policy.periods.filter((period) => appliesToOrg(period, organizationId));
+      const windows = windowsAt(periods, asOf);
+
+      const screened: ScreenedCase[] = [];
+      const counts: Record<RiskLevel, number> = { BLUE: 0, YELLOW: 0, ORANGE: 0, RED: 0 };
+      const stored: { row: CaseRiskRow; assessment: RiskAssessment }[] = [];
+      let alertsRaised = 0;
+      for (const row of rows) {
+        const atAsOf = assessRisk(row.facts, asOf, ...policyArgs(policy));
+        const atToday = asOf === today ? atAsOf : assessRisk(row.facts, today, ...policyArgs(policy));
+        counts[atAsOf.level] += 1;
+        screened.push({ caseId: row.caseId, caseNumber: row.caseNumber, state: row.facts.state, mediator: null, level: atAsOf.level, baseLevel: atAsOf.baseLevel, reasons: atAsOf.reasons });
+        stored.push({ row, assessment: atToday });
+        alertsRaised += await this.raiseRiskAlert(tx, row, atToday, existing);
+        alertsRaised += await this.raisePeriodAlerts(tx, row, atAsOf, windows.map((w) => w.period), existing);
+      }
+      await this.storeLevels(tx, stored);
+      alertsRaised += await this.raiseLimitationWatches(tx, organizationId, asOf, existing);
+
+      const record = await this.insertRecord(tx, {
+        organizationId,
+        asOf,
+        trigger,
+        actor,
+        windows: windows.map(({ period, phase }) => ({ id: period.id, name: period.name, kind: period.kind, startsOn: period.startsOn, endsOn: period.endsOn, phase })),
+        ruleSetVersion: policy.ruleSet.version,
+        counts,
+        alertsRaised,
+        cases: screened,
+      });
+      await this.audit.append(tx, {
+        actor: actor ? { userId: actor.id, role: actor.role } : { userId: null, role: 'SYSTEM' },
+        orgId: organizationId,
+        category: 'SYSTEM',
+        action: 'RISK_SCREENING_RUN',
+        requestId,
+        payload: { screeningId: record.id, asOf, trigger, casesScreened: record.casesScreened, counts, alertsRaised, ruleSetVersion: record.ruleSetVersion },
+      });
+      return record;
+    });
+  }
+
+  private async existingAlerts(tx: EntityManager, organizationId: string): Promise<ExistingAlerts> {
+    const rows = (await tx.query(
+      `SELECT case_id, kind, scope_ref, level, status FROM alerts
+       WHERE organization_id = $1 AND kind IN ('RISK_LEVEL', 'SENSITIVE_PERIOD', 'LIMITATION_WATCH')`,
+      [organizationId],
+    )) as { case_id: string; kind: string; scope_ref: string; level: RiskLevel; status: string }[];
+    const existing: ExistingAlerts = { riskOpen: new Map(), riskResolvedMax: new Map(), scoped: new Set() };
+    for (const row of rows) {
+      if (row.kind !== 'RISK_LEVEL') existing.scoped.add(`${row.case_id}|${row.kind}|${row.scope_ref}`);
+      else if (row.status !== 'RESOLVED') existing.riskOpen.set(row.case_id, row.level);
+      else existing.riskResolvedMax.set(row.case_id, higher(existing.riskResolvedMax.get(row.case_id), row.level));
+    }
+    return existing;
+  }
+
+  // Mirrors AlertsService's rule only to skip calls that could not raise anything; the service decides.
+  private async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment, existing: ExistingAlerts): Promise<number> {
+    if (RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return 0;
+    const open = existing.riskOpen.get(row.caseId);
+    const bar = open ?? existing.riskResolvedMax.get(row.caseId);
+    if (bar !== undefined && RISK_LEVEL_ORDER[bar] >= RISK_LEVEL_ORDER[assessment.level]) return 0;
+    return (await this.risk.raiseRiskAlert(tx, row, assessment)) ? 1 : 0;
+  }
+
+  private async raisePeriodAlerts(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment, periods: readonly SensitivePeriod[], existing: ExistingAlerts): Promise<number> {
+    if (RISK_LEVEL_ORDER[assessment.baseLevel] < RISK_LEVEL_ORDER.YELLOW) return 0;
+    let raised = 0;
+    for (const period of periods) {
+      if (existing.scoped.has(`${row.caseId}|SENSITIVE_PERIOD|${period.id}`)) continue;
+      const outcome = await this.alerts.raise(tx, {
+        organizationId: row.facts.orgId,
+        caseId: row.caseId,
+        kind: 'SENSITIVE_PERIOD',
+        level: assessment.level,
+        scopeRef: period.id,
+        windowId: period.id,
+        message: `${row.caseNumber} 处于敏感时期「${period.name}」（${period.startsOn} 至 ${period.endsOn}），风险等级${RISK_LEVEL_LABELS[assessment.level]}，请提前化解稳控`,
+        reasons: assessment.reasons,
+        dueBy: expiresAt(addDays(period.startsOn, -1)),
+      });
+      if (outcome.outcome !== 'UNCHANGED') raised += 1;
+    }
+    return raised;
+  }
+
+  /** Closed failed, rejected or withdrawn: the worker may still arbitrate, so only the limitation is watched. */
+  private async raiseLimitationWatches(tx: EntityManager, organizationId: string, asOf: LegalDate, existing: ExistingAlerts): Promise<number> {
+    const rows = (await tx.query(
+      `SELECT d.id, d.case_id, d.due_on::text AS due_on, c.case_number FROM deadlines d JOIN cases c ON c.id = d.case_id
+       WHERE c.organization_id = $1 AND c.state = ANY($2) AND d.kind = 'ARBITRATION_LIMITATION' AND d.status = 'PENDING'
+         AND d.due_on >= $3::date AND d.due_on <= $3::date + $4::int`,
+      [organizationId, SCREENED_CLOSED_STATES, asOf, LIMITATION_WATCH_DAYS],
+    )) as { id: string; case_id: string; due_on: string; case_number: string }[];
+    let raised = 0;
+    for (const row of rows) {
+      const scopeRef = `limitation:${row.due_on}`;
+      if (existing.scoped.has(`${row.case_id}|LIMITATION_WATCH|${scopeRef}`)) continue;
+      const outcome = await this.alerts.raise(tx, {
+        organizationId,
+        caseId: row.case_id,
+        kind: 'LIMITATION_WATCH',
+        level: 'YELLOW',
+        scopeRef,
+        deadlineId: row.id,
+        deadlineKind: 'ARBITRATION_LIMITATION',
+        message: `${row.case_number} 劳动仲裁时效将于 ${row.due_on} 届满，请提示劳动者及时申请仲裁`,
+        reasons: [],
+        dueBy: expiresAt(row.due_on),
+      });
+      if (outcome.outcome !== 'UNCHANGED') raised += 1;
+    }
+    return raised;
+  }
+
+  private async storeLevels(tx: EntityManager, stored: { row: CaseRiskRow; assessment: RiskAssessment }[]): Promise<void> {
+    const changed = stored.filter(
+      ({ row, assessment }) => row.storedLevel !== assessment.level || JSON.stringify(row.storedReasons) !== JSON.stringify(assessment.reasons),
+    );
+    if (changed.length === 0) return;
+    await tx.query(
+      `UPDATE cases c SET risk_level = v.level, risk_reasons = v.reasons
+       FROM unnest($1::uuid[], $2::text[], $3::jsonb[]) AS v(id, level, reasons) WHERE c.id = v.id`,
+      [changed.map((c) => c.row.caseId), changed.map((c) => c.assessment.level), changed.map((c) => JSON.stringify(c.assessment.reasons))],
+    );
+  }
+
+  private async insertRecord(
+    tx: EntityManager,
+    input: { organizationId: string; asOf: LegalDate; trigger: ScreeningTrigger; actor: Actor | null; windows: ScreeningWindow[]; ruleSetVersion: number; counts: Record<RiskLevel, number>; alertsRaised: number; cases: ScreenedCase[] },
+  ): Promise<ScreeningRecord> {
+    const createdAt = this.clock.now();
+    const [{ id }] = (await tx.query(
+      `INSERT INTO risk_screenings (organization_id, as_of, trigger, run_by, windows, rule_set_version, cases_screened, counts, alerts_raised, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [input.organizationId, input.asOf, input.trigger, input.actor?.id ?? null, JSON.stringify(input.windows), input.ruleSetVersion, input.cases.length, JSON.stringify(input.counts), input.alertsRaised, createdAt],
+    )) as { id: string }[];
+    if (input.cases.length > 0) {
+      await tx.query(
+        `INSERT INTO risk_screening_cases (screening_id, case_id, case_number, state, mediator_id, mediator_name, level, base_level, reasons)
+         SELECT $1, v.case_id, v.case_number, v.state, c.assigned_mediator_id, u.display_name, v.level, v.base_level, v.reasons
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS v(case_id, case_number, state, level, base_level, reasons)
+         JOIN cases c ON c.id = v.case_id LEFT JOIN users u ON u.id = c.assigned_mediator_id`,
+        [
+          id,
+          input.cases.map((c) => c.caseId),
+          input.cases.map((c) => c.caseNumber),
+          input.cases.map((c) => c.state),
+          input.cases.map((c) => c.level),
+          input.cases.map((c) => c.baseLevel),
+          input.cases.map((c) => JSON.stringify(c.reasons)),
+        ],
+      );
+    }
+    return (await this.find(tx, id))!;
+  }
+
+  /** The record with its ledger, ordered most serious first. */
+  async find(manager: EntityManager, id: string): Promise<ScreeningRecord | null> {
+    const [row] = (await manager.query(
+      `SELECT s.id, s.organization_id AS "organizationId", s.as_of::text AS "asOf", s.trigger, s.run_by, u.display_name AS run_by_name,
+              s.windows, s.rule_set_version AS "ruleSetVersion", s.cases_screened AS "casesScreened", s.counts,
+              s.alerts_raised AS "alertsRaised", s.created_at
+       FROM risk_screenings s LEFT JOIN users u ON u.id = s.run_by WHERE s.id = $1`,
+      [id],
+    )) as (Omit<ScreeningRecord, 'by' | 'cases' | 'createdAt'> & { run_by: string | null; run_by_name: string | null; created_at: Date })[];
+    if (!row) return null;
+    const cases = (await manager.query(
+      `SELECT case_id AS "caseId", case_number AS "caseNumber", state, mediator_id, mediator_name, level, base_level AS "baseLevel", reasons
+       FROM risk_screening_cases WHERE screening_id = $1
+       ORDER BY array_position(ARRAY['RED', 'ORANGE', 'YELLOW', 'BLUE'], level), case_number`,
+      [id],
+    )) as (Omit<ScreenedCase, 'mediator'> & { mediator_id: string | null; mediator_name: string | null })[];
+    const { run_by, run_by_name, created_at, ...rest } = row;
+    return {
+      ...rest,
+      by: run_by === null ? null : { id: run_by, displayName: run_by_name ?? '' },
+      createdAt: created_at.toISOString(),
+      cases: cases.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } })),
+    };
+  }
+}
+
+function higher(a: RiskLevel | undefined, b: RiskLevel): RiskLevel {
+  return a !== undefined && RISK_LEVEL_ORDER[a] >= RISK_LEVEL_ORDER[b] ? a : b;
+}

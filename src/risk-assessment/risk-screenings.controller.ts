@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { CurrentUser } from '../auth/current-user.decorator';
+import { Roles } from '../auth/roles.decorator';
+import type { LegalDate } from '../calendar/legal-date';
+import { NotFoundError } from '../common/errors/domain-error';
+import { ErrorEnvelope } from '../common/errors/error-envelope';
+import { RequestId } from '../common/request-id/request-id.decorator';
+import { CreateRiskScreeningDto, RiskScreeningDto, RiskScreeningListDto } from './dto/risk-screening.dto';
+import { RiskScreeningService } from './risk-screening.service';
+
+@ApiTags('risk')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: 'FORBIDDEN: not a supervisor (or, for reading, an admin)', type: ErrorEnvelope })
+@Controller('risk-screenings')
+export class RiskScreeningsController {
+  constructor(
+    private readonly screenings: RiskScreeningService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Post()
+  @Roles('SUPERVISOR')
+  @ApiOperation({ summary: "Screens every open case of your organization as of a date and prints the ledger (台账); opens alerts idempotently" })
+  @ApiCreatedResponse({ type: RiskScreeningDto })
+  async create(@CurrentUser() actor: Actor, @Body() body: CreateRiskScreeningDto, @RequestId() requestId: string): Promise<RiskScreeningDto> {
+    return (await this.screenings.screen(actor.organizationId, body.asOf as LegalDate, 'ON_DEMAND', actor, requestId))!;
+  }
+
+  @Get()
+  @Roles('SUPERVISOR', 'ADMIN')
+  @ApiOperation({ summary: "Your organization's screenings, newest first (the last 100)" })
+  @ApiOkResponse({ type: RiskScreeningListDto })
+  async list(@CurrentUser() actor: Actor): Promise<RiskScreeningListDto> {
+    const rows = (await this.dataSource.query(
+      `SELECT id, as_of::text AS "asOf", trigger, cases_screened AS "casesScreened", counts, alerts_raised AS "alertsRaised", created_at
+       FROM risk_screenings WHERE organization_id = $1 ORDER BY created_at DESC LIMIT 100`,
+      [actor.organizationId],
+    )) as (Omit<RiskScreeningListDto['items'][number], 'createdAt'> & { created_at: Date })[];
+    return { items: rows.map(({ created_at, ...row }) => ({ ...row, createdAt: created_at.toISOString() })) };
+  }
+
+  @Get(':id')
+  @Roles('SUPERVISOR', 'ADMIN')
+  @ApiOperation({ summary: 'One screening with its ledger' })
+  @ApiOkResponse({ type: RiskScreeningDto })
+  @ApiNotFoundResponse({ description: "NOT_FOUND: no such screening in your organization", type: ErrorEnvelope })
+  async find(@CurrentUser() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Screening') })) id: string): Promise<RiskScreeningDto> {
+    const record = await this.screenings.find(this.dataSource.manager, id);
+    if (record === null || record.organizationId !== actor.organizationId) throw new NotFoundError('Screening', id);
+    return record;
+  }
+}

@@ -1,0 +1,138 @@
+import { DataSource } from 'typeorm';
+import { FixedClock } from '../../src/common/clock/clock';
+import { DailyScreeningWorker } from '../../src/risk-assessment/daily-screening.worker';
+import { collectiveCaseBody, createCase, individualCaseBody, INTAKE_NOW } from '../factories/case.factory';
+import { createSignedInUser, signIn, SignedInUser } from '../factories/user.factory';
+import { createTestApp, TestApp } from '../helpers/test-app';
+
+interface Screening {
+  id: string;
+  asOf: string;
+  trigger: string;
+  windows: { kind: string; phase: string; startsOn: string }[];
+  casesScreened: number;
+  counts: Record<string, number>;
+  alertsRaised: number;
+  ruleSetVersion: number;
+  cases: { caseId: string; level: string; baseLevel: string; reasons: { ruleId: string }[] }[];
+}
+
+describe('risk on cases and risk screenings', () => {
+  let t: TestApp;
+  const clock = new FixedClock(new Date(INTAKE_NOW));
+  let supervisor: SignedInUser;
+  let mediator: SignedInUser;
+  let outsider: SignedInUser;
+  let collective: string;
+  let individual: string;
+  let rejected: string;
+
+  const query = async <T>(sql: string, params: unknown[] = []) => (await t.app.get(DataSource).query(sql, params)) as T[];
+  const alertsOf = (caseId: string) =>
+    query<{ kind: string; level: string; status: string; scope_ref: string }>('SELECT kind, level, status, scope_ref FROM alerts WHERE case_id = $1 ORDER BY raised_at, kind', [caseId]);
+
+  async function reSignIn(): Promise<void> {
+    for (const user of [supervisor, mediator, outsider]) {
+      user.token = await signIn(t, user.user.username, user.password);
+      user.auth = { authorization: `Bearer ${user.token}` };
+    }
+  }
+
+  const screen = (user: SignedInUser, asOf: unknown) => t.request({ method: 'POST', url: '/api/risk-screenings', payload: { asOf }, headers: user.auth });
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock });
+    supervisor = await createSignedInUser(t, { role: 'SUPERVISOR' });
+    mediator = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: supervisor.user.organizationId });
+    outsider = await createSignedInUser(t, { role: 'SUPERVISOR' });
+    collective = (await createCase(t, mediator, collectiveCaseBody())).id;
+    individual = (await createCase(t, mediator, individualCaseBody())).id;
+    rejected = (await createCase(t, mediator, individualCaseBody())).id;
+    const res = await t.request({ method: 'POST', url: `/api/cases/${rejected}/events`, payload: { type: 'REJECT', reason: 'DUPLICATE', note: '重复登记' }, headers: mediator.auth });
+    expect(res.statusCode).toBe(200);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('scores a case at intake and opens its RISK_LEVEL alert in the same transaction', async () => {
+    const detail = (await t.request({ method: 'GET', url: `/api/cases/${collective}`, headers: supervisor.auth })).json() as { riskLevel: string; riskReasons: { ruleId: string }[] };
+    // 12 migrant workers, two months unpaid, ¥186,000, hardship: ORANGE on 2026-09-16, before National Day's lead time.
+    expect(detail.riskLevel).toBe('ORANGE');
+    expect(detail.riskReasons.map((r) => r.ruleId)).toEqual(expect.arrayContaining(['COLLECTIVE_10', 'MIGRANT_WAGE', 'ARREARS_2', 'AMOUNT', 'HARDSHIP']));
+    expect(await alertsOf(collective)).toEqual([{ kind: 'RISK_LEVEL', level: 'ORANGE', status: 'OPEN', scope_ref: 'risk' }]);
+    const plain = (await t.request({ method: 'GET', url: `/api/cases/${individual}`, headers: supervisor.auth })).json() as { riskLevel: string };
+    expect(plain.riskLevel).toBe('BLUE');
+    expect(await alertsOf(individual)).toEqual([]);
+  });
+
+  it('screens the open cases as of a date inside a sensitive window and prints the ledger, most serious first', async () => {
+    const res = await screen(supervisor, '2026-09-24');
+    expect(res.statusCode).toBe(201);
+    const body = res.json() as Screening;
+    expect(body).toMatchObject({ asOf: '2026-09-24', trigger: 'ON_DEMAND', casesScreened: 2, counts: { BLUE: 0, YELLOW: 1, ORANGE: 0, RED: 1 }, ruleSetVersion: 1 });
+    expect(body.windows).toEqual([expect.objectContaining({ kind: 'NATIONAL_DAY', phase: 'inLead', startsOn: '2026-10-01' })]);
+    expect(body.cases.map((c) => [c.caseId, c.level, c.baseLevel])).toEqual([
+      [collective, 'RED', 'ORANGE'],
+      [individual, 'YELLOW', 'BLUE'],
+    ]);
+    expect(body.cases.map((c) => c.caseId)).not.toContain(rejected);
+
+    // A SENSITIVE_PERIOD alert for the case that was already YELLOW or above before the raise; the closed case gets
+    // its limitation watch (the limitation ends 2026-10-08); the stored levels still say what holds today.
+    expect((await alertsOf(collective)).map((a) => a.kind)).toEqual(['RISK_LEVEL', 'SENSITIVE_PERIOD']);
+    expect((await alertsOf(individual)).map((a) => a.kind)).toEqual([]);
+    expect(await alertsOf(rejected)).toEqual([{ kind: 'LIMITATION_WATCH', level: 'YELLOW', status: 'OPEN', scope_ref: 'limitation:2026-10-08' }]);
+    expect(body.alertsRaised).toBe(2);
+    expect((await query<{ risk_level: string }>('SELECT risk_level FROM cases WHERE id = $1', [collective]))[0].risk_level).toBe('ORANGE');
+
+    const audit = await query<{ action: string; payload: { screeningId: string } }>(
+      `SELECT action, payload FROM audit_entries WHERE chain_id = $1 AND action = 'RISK_SCREENING_RUN'`,
+      [`org:${supervisor.user.organizationId}`],
+    );
+    expect(audit.map((a) => a.payload.screeningId)).toContain(body.id);
+
+    const again = (await screen(supervisor, '2026-09-24')).json() as Screening;
+    expect(again.alertsRaised).toBe(0);
+    expect((await alertsOf(collective)).length).toBe(2);
+    expect((await t.request({ method: 'GET', url: `/api/risk-screenings/${body.id}`, headers: supervisor.auth })).json()).toMatchObject({ id: body.id, cases: body.cases });
+  });
+
+  it('recomputes the stored level as of today on the next change, raising the open alert in place', async () => {
+    clock.set('2026-09-24T01:00:00Z');
+    await reSignIn();
+    const res = await t.request({ method: 'POST', url: `/api/cases/${collective}/events`, payload: { type: 'ACCEPT' }, headers: mediator.auth });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ riskLevel: 'RED' });
+    expect((await alertsOf(collective)).filter((a) => a.kind === 'RISK_LEVEL')).toEqual([{ kind: 'RISK_LEVEL', level: 'RED', status: 'OPEN', scope_ref: 'risk' }]);
+    const raised = await query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_entries WHERE case_id = $1 AND action = 'ALERT_LEVEL_RAISED'`, [collective]);
+    expect(raised[0].n).toBe(1);
+  });
+
+  it('lets only a supervisor screen, and only their own organization', async () => {
+    expect((await screen(mediator, '2026-09-24')).statusCode).toBe(403);
+    const bad = await screen(supervisor, '2026-02-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field: 'asOf' })] });
+    const mine = (await t.request({ method: 'GET', url: '/api/risk-screenings', headers: supervisor.auth })).json() as { items: { id: string }[] };
+    expect(mine.items.length).toBeGreaterThan(0);
+    const foreign = await t.request({ method: 'GET', url: `/api/risk-screenings/${mine.items[0].id}`, headers: outsider.auth });
+    expect(foreign.statusCode).toBe(404);
+    expect(((await t.request({ method: 'GET', url: '/api/risk-screenings', headers: outsider.auth })).json() as { items: unknown[] }).items).toEqual([]);
+  });
+
+  it('runs the daily screening once per union organization and date, however many instances try', async () => {
+    clock.set('2026-09-25T00:00:00Z');
+    const worker = t.app.get(DailyScreeningWorker);
+    const runs = await Promise.all([worker.screenAll(), worker.screenAll(), worker.screenAll()]);
+    const unions = await query<{ n: number }>(`SELECT count(*)::int AS n FROM organizations WHERE kind = 'UNION'`);
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(unions[0].n);
+    const rows = await query<{ organization_id: string; n: number }>(
+      `SELECT organization_id, count(*)::int AS n FROM risk_screenings WHERE trigger = 'SCHEDULED' AND as_of = '2026-09-25' GROUP BY organization_id`,
+    );
+    expect(rows.length).toBe(unions[0].n);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    expect(await worker.screenAll()).toBe(0);
+  });
+});
