@@ -2,6 +2,7 @@ import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AlertsService } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
+import { CaseRiskService } from '../risk-assessment/case-risk.service';
 import { CaseWorkflowService } from '../cases/case-workflow.service';
 import type { DeadlineKind } from '../cases/machine/case.types';
 import { Clock } from '../common/clock/clock';
@@ -49,6 +50,7 @@ export class DeadlineTimerWorker implements OnApplicationBootstrap {
     private readonly workflow: CaseWorkflowService,
     private readonly alerts: AlertsService,
     private readonly audit: AuditService,
+    private readonly risk: CaseRiskService,
     private readonly clock: Clock,
   ) {}
 
@@ -103,6 +105,8 @@ export class DeadlineTimerWorker implements OnApplicationBootstrap {
       requestId,
       payload: { deadlineId: deadline.id, kind: deadline.kind, dueOn: deadline.dueOn },
     });
+    // A missed acceptance decision, payment or limitation is itself a risk rule (MISSED, DOMAIN §5).
+    await this.risk.recompute(tx, job.caseId);
     const level = MISSED_ALERT_LEVEL[deadline.kind];
     if (level === undefined) return 'MISSED';
     await this.alerts.raise(tx, {

@@ -94,6 +94,14 @@ describe('deadline timers', () => {
     const events = await query<{ type: string; actor_role: string }>('SELECT type, actor_role FROM case_events WHERE case_id = $1 AND version > 3', [id]);
     expect(events).toEqual([{ type: 'DEADLINE_EXPIRED', actor_role: 'SYSTEM' }]);
     expect((await deadlinesOf(id)).find((d) => d.kind === 'MEDIATION_PERIOD')).toMatchObject({ status: 'MISSED' });
+
+    // What the desk sees: closed by the system, why, and what the worker can do next; one system step in the history.
+    supervisor.token = await signIn(first.t, supervisor.user.username, supervisor.password);
+    supervisor.auth = { authorization: `Bearer ${supervisor.token}` };
+    const detail = (await first.t.request({ method: 'GET', url: `/api/cases/${id}`, headers: supervisor.auth })).json() as Record<string, unknown>;
+    expect(detail).toMatchObject({ state: 'closed.failed', outcome: 'DEADLINE_EXPIRED', advice: { nextStep: 'ARBITRATE_BEFORE_LIMITATION', limitationDueOn: '2026-10-08' } });
+    const history = (await first.t.request({ method: 'GET', url: `/api/cases/${id}/history`, headers: supervisor.auth })).json() as { items: { action: string; actor: { role: string } }[] };
+    expect(history.items.filter((e) => e.action === 'CASE_EVENT' && e.actor.role === 'SYSTEM')).toHaveLength(1);
   });
 
   it('warns three days and one day before a deadline, and records a missed acceptance decision with an ORANGE alert', async () => {
@@ -113,6 +121,8 @@ describe('deadline timers', () => {
     const raised = await eventually(alerts, (rows) => rows.some((a) => a.kind === 'DEADLINE_MISSED'), [first.jobs]);
     expect(raised.filter((a) => a.kind === 'DEADLINE_MISSED')).toEqual([{ kind: 'DEADLINE_MISSED', level: 'ORANGE', scope_ref: expect.any(String) }]);
     expect(await count(`SELECT count(*) AS n FROM audit_entries WHERE case_id = $1 AND action = 'DEADLINE_MISSED'`, [id])).toBe(1);
+    // MISSED is a risk rule: the stored level follows at once.
+    expect((await query<{ risk_level: string }>('SELECT risk_level FROM cases WHERE id = $1', [id]))[0].risk_level).toBe('ORANGE');
     // The case itself did not move: an acceptance decision has no event of its own (DOMAIN §4).
     expect((await query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [id]))[0].state).toBe('intake.registered');
   });

@@ -110,6 +110,21 @@ describe('risk on cases and risk screenings', () => {
     expect(raised[0].n).toBe(1);
   });
 
+  it('raises a collective migrant wage-arrears case one level inside the winter campaign, and not in July (DOMAIN K1)', async () => {
+    const k1 = (await createCase(t, mediator, collectiveCaseBody({ arrearsMonths: 1, riskFlags: [] }))).id;
+    const levelOn = async (asOf: string) => {
+      const body = (await screen(supervisor, asOf)).json() as Screening;
+      return { row: body.cases.find((c) => c.caseId === k1)!, windows: body.windows.map((w) => w.kind) };
+    };
+    const july = await levelOn('2026-07-15');
+    expect(july.windows).toEqual([]);
+    expect(july.row).toMatchObject({ level: 'YELLOW', baseLevel: 'YELLOW' });
+    const december = await levelOn('2026-12-01');
+    expect(december.windows).toEqual(['WINTER_WAGE_CAMPAIGN']);
+    expect(december.row).toMatchObject({ level: 'ORANGE', baseLevel: 'YELLOW' });
+    expect(december.row.reasons.map((r) => r.ruleId)).toContain('SENSITIVE_PERIOD');
+  });
+
   it('lets only a supervisor screen, and only their own organization', async () => {
     expect((await screen(mediator, '2026-09-24')).statusCode).toBe(403);
     const bad = await screen(supervisor, '2026-02-30');
