@@ -21,6 +21,7 @@ import { RiskPolicyModule } from './risk-policy/risk-policy.module';
 import { JobsModule } from './jobs/jobs.module';
 import { RiskAssessmentModule } from './risk-assessment/risk-assessment.module';
 import { DeadlineTrackingModule } from './deadlines/deadline-tracking.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import type { Clock as JobClock } from 'pg-boss';
 
 @Module({})
@@ -48,6 +49,7 @@ export class AppModule {
         RiskPolicyModule,
         RiskAssessmentModule,
         DeadlineTrackingModule,
+        NotificationsModule,
       ],
       providers: [AppLogger],
     };

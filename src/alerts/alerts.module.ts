@@ -4,7 +4,8 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { CaseAccessModule } from '../cases/case-access.module';
 import { AlertEscalationWorker } from './alert-escalation.worker';
 import { AlertHandlingService } from './alert-handling.service';
-import { AlertNotifier, UndeliveredAlertNotifier } from './alert-notifier';
+import { AlertNotifier, OutboxAlertNotifier } from './alert-notifier';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 
@@ -14,9 +15,9 @@ import { AlertsService } from './alerts.service';
  * assessment.
  */
 @Module({
-  imports: [AuditModule, CalendarModule, CaseAccessModule],
+  imports: [AuditModule, CalendarModule, CaseAccessModule, NotificationsModule],
   controllers: [AlertsController],
-  providers: [AlertsService, AlertHandlingService, AlertEscalationWorker, { provide: AlertNotifier, useClass: UndeliveredAlertNotifier }],
+  providers: [AlertsService, AlertHandlingService, AlertEscalationWorker, { provide: AlertNotifier, useClass: OutboxAlertNotifier }],
   exports: [AlertsService],
 })
 export class AlertsModule {}

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AlertNotifier } from './alert-notifier';
 import { AuditService, type AuditActor } from '../audit/audit.service';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import type { RiskLevel } from '../cases/case-vocabulary';
@@ -68,6 +69,7 @@ export class AlertsService {
     private readonly calendar: HolidayCalendar,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly notifier: AlertNotifier,
   ) {}
 
   /**
@@ -129,6 +131,7 @@ export class AlertsService {
     if (alert === undefined) return undefined;
     await this.record(tx, input, 'ALERT_RAISED', alert, {});
     await this.scheduleEscalation(tx, alert);
+    await this.notifier.alertRaised(tx, { alert, outcome: 'RAISED' });
     return alert;
   }
 
@@ -145,6 +148,7 @@ export class AlertsService {
     )) as [AlertView[], number];
     await this.record(tx, input, 'ALERT_LEVEL_RAISED', alert, { fromLevel: open.level, fromStatus: open.status });
     await this.scheduleEscalation(tx, alert);
+    await this.notifier.alertRaised(tx, { alert, outcome: 'LEVEL_RAISED' });
     return alert;
   }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { CaseRiskService } from '../risk-assessment/case-risk.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import type { Actor } from '../auth/actor';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { legalDateOf } from '../calendar/legal-date';
@@ -67,6 +68,7 @@ export class CaseWorkflowService {
     private readonly deadlines: DeadlineProjection,
     private readonly audit: AuditService,
     private readonly risk: CaseRiskService,
+    private readonly notifications: NotificationsService,
     private readonly idempotency: IdempotencyStore,
     private readonly calendar: HolidayCalendar,
     private readonly clock: Clock,
@@ -225,6 +227,38 @@ export class CaseWorkflowService {
       payload: { type: applied.type, ...maskedPayload },
     });
     await this.risk.recompute(tx, row.id);
+    await this.notifyOf(tx, row, applied, context.assignedMediatorId ?? null);
     return newVersion;
+  }
+
+  /** In-app notices the event owes (issue 6): a new assignee hears of the case; the desk hears the court's ruling. */
+  private async notifyOf(tx: EntityManager, row: LockedCaseRow, applied: { type: CaseEventType; actor: { userId: string | null } }, assignee: string | null): Promise<void> {
+    const assigned = assignee !== null && assignee !== row.assigned_mediator_id && assignee !== applied.actor.userId;
+    const ruling = applied.type === 'CONFIRM_JUDICIALLY' || applied.type === 'REFUSE_CONFIRMATION';
+    if (!assigned && !ruling) return;
+    const [{ case_number: caseNumber }] = (await tx.query('SELECT case_number FROM cases WHERE id = $1', [row.id])) as { case_number: string }[];
+    if (assigned) {
+      await this.notifications.notify(tx, {
+        recipientIds: [assignee],
+        organizationId: row.organization_id,
+        kind: 'CASE_ASSIGNED',
+        caseId: row.id,
+        title: `新分派案件：${caseNumber}`,
+        body: `案件 ${caseNumber} 已分派给您承办，请及时联系当事人。`,
+      });
+    }
+    if (ruling) {
+      const confirmed = applied.type === 'CONFIRM_JUDICIALLY';
+      await this.notifications.notify(tx, {
+        recipientIds: [...(assignee ? [assignee] : []), ...(await this.notifications.supervisorsOf(tx, row.organization_id))],
+        organizationId: row.organization_id,
+        kind: 'COURT_DECISION',
+        caseId: row.id,
+        title: `${confirmed ? '法院已司法确认' : '法院不予确认'}：${caseNumber}`,
+        body: confirmed
+          ? `案件 ${caseNumber} 的调解协议已获司法确认，请跟进履行。`
+          : `案件 ${caseNumber} 的调解协议未获司法确认，案件已回到调解阶段，请重新组织调解。`,
+      });
+    }
   }
 }

@@ -12,6 +12,8 @@ export interface AppConfig {
   /** false: an API-only instance that queues jobs but never works them. */
   readonly runWorkers: boolean;
   readonly alertEscalationMinutes: number;
+  /** Where notifications are POSTed for an SMS or e-mail gateway; none: in-app only. */
+  readonly notificationWebhookUrl?: string;
   readonly embedded: boolean;
   readonly dataDir: string;
   readonly jwt: { readonly secret: string; readonly expiresInSeconds: number; readonly issuer: string; readonly audience: string };
@@ -38,6 +40,7 @@ export function buildAppConfig(env: Env, runtime: { databaseUrl: string; databas
     dbPoolSize: env.DB_POOL_SIZE,
     runWorkers: env.RUN_WORKERS,
     alertEscalationMinutes: env.ALERT_ESCALATION_MINUTES,
+    notificationWebhookUrl: env.NOTIFICATION_WEBHOOK_URL,
     embedded: runtime.embedded,
     dataDir: env.DATA_DIR,
     piiSecret: runtime.piiSecret,

@@ -52,6 +52,7 @@ export const envSchema = z
       .refine((zone) => zone === 'Asia/Shanghai', 'must be Asia/Shanghai: legal dates follow the PRC calendar')
       .default('Asia/Shanghai'),
     RUN_WORKERS: booleanFlag.default(true),
+    NOTIFICATION_WEBHOOK_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
     ALERT_ESCALATION_MINUTES: z.coerce.number({ error: 'must be an integer 1-10080' }).int('must be an integer 1-10080').min(1, 'must be an integer 1-10080').max(10080, 'must be an integer 1-10080').default(120),
     DB_POOL_SIZE: z.coerce.number({ error: 'must be an integer 1-200' }).int('must be an integer 1-200').min(1, 'must be an integer 1-200').max(200, 'must be an integer 1-200').default(20),
   })

@@ -5,6 +5,7 @@ import { CreateCaseEventsAndIdempotency1767484800000 } from '../../migrations/17
 import { CreateAlerts1767571200000 } from '../../migrations/1767571200000-CreateAlerts';
 import { CreateRiskPolicy1767657600000 } from '../../migrations/1767657600000-CreateRiskPolicy';
 import { CreateRiskScreenings1767744000000 } from '../../migrations/1767744000000-CreateRiskScreenings';
+import { CreateNotifications1768003200000 } from '../../migrations/1768003200000-CreateNotifications';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   CreateAlerts1767571200000,
   CreateRiskPolicy1767657600000,
   CreateRiskScreenings1767744000000,
+  CreateNotifications1768003200000,
 ];

@@ -131,6 +131,12 @@ describe('case transitions over HTTP', () => {
     expect(steps[11]).toMatchObject({ actor: { id: liaison.user.id, role: 'COURT_LIAISON' }, toState: 'agreement.confirmed' });
     expect(JSON.stringify(history)).not.toMatch(/\d{17}[\dX]/);
     expect((await t.request({ method: 'GET', url: `/api/cases/${id}/history`, headers: outsider.auth })).statusCode).toBe(404);
+
+    // The court's ruling reached the desk as a notification to the mediator and the supervisors.
+    for (const user of [mediator, supervisor]) {
+      const notices = (await t.request({ method: 'GET', url: '/api/notifications', headers: user.auth })).json() as { items: { kind: string; caseId: string; title: string }[] };
+      expect(notices.items.filter((n) => n.kind === 'COURT_DECISION' && n.caseId === id)).toEqual([expect.objectContaining({ title: expect.stringContaining('法院已司法确认') })]);
+    }
   });
 
   it('answers a closed case with 409 and no allowed events', async () => {

@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { BooleanFromQuery } from '../../common/validation/transforms';
+
+const IntFromQuery = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
+
+export class NotificationQueryDto {
+  @ApiPropertyOptional({ description: 'true: only unread', type: Boolean })
+  @IsOptional()
+  @IsBoolean({ message: 'unread must be true or false' })
+  @BooleanFromQuery()
+  unread?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Min(1)
+  @IsInt({ message: 'page must be an integer' })
+  @IntFromQuery()
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  @IsInt({ message: 'pageSize must be an integer' })
+  @IntFromQuery()
+  pageSize?: number;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['CASE_ASSIGNED', 'ALERT_RAISED', 'ALERT_ESCALATED', 'COURT_DECISION'] }) kind: string;
+  @ApiProperty({ example: '新案件分派' }) title: string;
+  @ApiProperty({ example: 'LY-2026-000123 已分派给您承办' }) body: string;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) caseId: string | null;
+  @ApiPropertyOptional({ format: 'uuid', nullable: true }) alertId: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) readAt: string | null;
+}
+
+export class NotificationListDto {
+  @ApiProperty({ type: [NotificationDto] }) items: NotificationDto[];
+  @ApiProperty() total: number;
+  @ApiProperty() unread: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+}
+
+export class MarkedReadDto {
+  @ApiProperty({ description: 'How many notifications this call marked read' }) marked: number;
+}
