@@ -1,4 +1,5 @@
-import { defaultHolidayCalendar } from '../../calendar/holiday-calendar';
+import { defaultHolidayCalendar, HolidayCalendar } from '../../calendar/holiday-calendar';
+import data2025 from '../../calendar/data/2025.json';
 import { parseLegalDate, type LegalDate } from '../../calendar/legal-date';
 import {
   closeDeadlines,
@@ -6,6 +7,7 @@ import {
   mediationPeriodRule,
   openDeadline,
   pauseDeadline,
+  recomputeUnverified,
   resumeDeadline,
   statusAsOf,
   supersede,
@@ -140,5 +142,36 @@ describe(closeDeadlines.name, () => {
       ['ARBITRATION_LIMITATION', 'PENDING'],
       ['ACCEPTANCE_DECISION', 'MISSED'],
     ]);
+  });
+});
+
+describe(recomputeUnverified.name, () => {
+  // A calendar shipped before the 2026 notice: 2026 has only weekends as rest days, so E1 is counted wrong.
+  const before2026Notice = new HolidayCalendar([data2025]);
+
+  it('counts an entry again once its year is known: E1 moves from 2026-10-01 (unverified) to 2026-10-08', () => {
+    const opened = openDeadline([], { kind: 'MEDIATION_PERIOD', startsOn: d('2026-09-16'), days: 15, unit: 'CALENDAR_DAYS', basis: 'test' }, before2026Notice);
+    expect(opened[0]).toMatchObject({ dueOn: '2026-10-01', calendarVerified: false });
+    const { deadlines, changed } = recomputeUnverified(opened, calendar);
+    expect(deadlines[0]).toMatchObject({ dueOn: '2026-10-08', calendarVerified: true });
+    expect(changed).toEqual([{ key: 'MEDIATION_PERIOD#1', kind: 'MEDIATION_PERIOD', fromDueOn: '2026-10-01', toDueOn: '2026-10-08', calendarVerified: true }]);
+  });
+
+  it('keeps the paused days, and leaves settled, verified and stopped entries alone', () => {
+    const opened = openDeadline([], { kind: 'MEDIATION_PERIOD', startsOn: d('2026-09-01'), days: 15, unit: 'CALENDAR_DAYS', basis: 'test' }, before2026Notice);
+    const paused = pauseDeadline(opened, 'MEDIATION_PERIOD', d('2026-09-05'));
+    expect(recomputeUnverified(paused, calendar).changed).toEqual([]);
+    const resumed = resumeDeadline(paused, 'MEDIATION_PERIOD', d('2026-09-20'), before2026Notice);
+    // 15 + 15 paused days from 09-01 is 10-01: a holiday once the 2026 notice is known.
+    expect(recomputeUnverified(resumed, calendar).deadlines[0]).toMatchObject({ pausedDays: 15, dueOn: '2026-10-08', calendarVerified: true });
+    expect(recomputeUnverified(period('2026-09-16'), calendar).changed).toEqual([]);
+    const met = closeDeadlines(opened, d('2026-09-10'), () => false);
+    expect(recomputeUnverified(met, calendar).changed).toEqual([]);
+  });
+
+  it('leaves an entry that still reaches a year without data unverified', () => {
+    const { changed, deadlines } = recomputeUnverified(period('2026-12-20'), calendar);
+    expect(changed).toEqual([]);
+    expect(deadlines[0]).toMatchObject({ dueOn: '2027-01-04', calendarVerified: false });
   });
 });

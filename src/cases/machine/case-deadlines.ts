@@ -150,6 +150,33 @@ export function supersede(
   return openDeadline(cancelled, { ...successor(current), kind, supersedes: current.key }, calendar);
 }
 
+export interface RecomputedDeadline {
+  readonly key: string;
+  readonly kind: DeadlineKind;
+  readonly fromDueOn: LegalDate;
+  readonly toDueOn: LegalDate;
+  readonly calendarVerified: boolean;
+}
+
+/**
+ * DOMAIN §4 "A year with no data": once the calendar holds the years a PENDING entry was counted without, it is
+ * counted again (paused days included; a stopped clock waits for its RESUME, which counts it anyway).
+ */
+export function recomputeUnverified(deadlines: Deadlines, calendar: LegalCalendar): { deadlines: Deadlines; changed: RecomputedDeadline[] } {
+  const changed: RecomputedDeadline[] = [];
+  const next = updatePending(
+    deadlines,
+    (entry) => !entry.calendarVerified && !isPaused(entry),
+    (entry) => {
+      const due = dueFor(calendar, entry.startsOn, entry.unit, entry.days + entry.pausedDays);
+      if (due.dueOn === entry.dueOn && due.verified === entry.calendarVerified) return entry;
+      changed.push({ key: entry.key, kind: entry.kind, fromDueOn: entry.dueOn, toDueOn: due.dueOn, calendarVerified: due.verified });
+      return { ...entry, dueOn: due.dueOn, calendarVerified: due.verified };
+    },
+  );
+  return { deadlines: changed.length === 0 ? deadlines : next, changed };
+}
+
 /** Stops the clock of the running entry of `kind` on `today`; a clock already stopped or expired stays as it is. */
 export function pauseDeadline(deadlines: Deadlines, kind: DeadlineKind, today: LegalDate): Deadlines {
   const current = currentDeadline(deadlines, kind);
