@@ -53,7 +53,7 @@ export class AuditQueryService {
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
     const { where, params } = conditions;
     const rows = (await this.dataSource.query(
-      `SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_entries ${where} ORDER BY seq ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_entries ${where} ORDER BY audit_entries.seq ${direction} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, pageSize, (page - 1) * pageSize],
     )) as AuditRecord[];
     const [{ total }] = (await this.dataSource.query(`SELECT count(*)::text AS total FROM audit_entries ${where}`, params)) as { total: string }[];

@@ -69,9 +69,15 @@ describe(AuditQueryService.name, () => {
   });
 
   it('shows an ADMIN the rows of every organization and the system chain', async () => {
+    // Enough system rows that seqs run from one digit into two.
+    for (let i = 0; i < 10; i += 1) await appendRow(t, { orgId: null, category: 'SYSTEM', action: 'PROBE' });
     const page = await list(admin.auth, '?pageSize=200');
     expect(page.total).toBe(await countRows(t));
     expect(new Set(page.items.map((row) => row.orgId))).toEqual(new Set([orgId, otherOrgId, null]));
+    // Newest first by number, not by text: seq 10 comes before 9.
+    const seqs = page.items.map((row) => BigInt(row.seq));
+    expect(seqs.some((seq) => seq >= 10n) && seqs.some((seq) => seq < 10n)).toBe(true);
+    expect(seqs).toEqual([...seqs].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
   });
 
   it('gives a supervisor nothing of another organization\'s case, even by its id', async () => {
