@@ -22,6 +22,10 @@ import { JobsModule } from './jobs/jobs.module';
 import { RiskAssessmentModule } from './risk-assessment/risk-assessment.module';
 import { DeadlineTrackingModule } from './deadlines/deadline-tracking.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { DocumentsModule } from './documents/documents.module';
+import { ReportsModule } from './reports/reports.module';
+import { HardshipModule } from './hardship/hardship.module';
+import { CourtModule } from './court/court.module';
 import type { Clock as JobClock } from 'pg-boss';
 
 @Module({})
@@ -50,6 +54,10 @@ export class AppModule {
         RiskAssessmentModule,
         DeadlineTrackingModule,
         NotificationsModule,
+        DocumentsModule,
+        ReportsModule,
+        HardshipModule,
+        CourtModule,
       ],
       providers: [AppLogger],
     };

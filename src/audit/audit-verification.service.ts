@@ -52,7 +52,14 @@ export class AuditVerificationService {
    */
   private async verifyIn(tx: EntityManager, scope: AuditScope): Promise<AuditVerificationResponseDto> {
     await tx.query('SET TRANSACTION READ ONLY');
-    const chains = await this.query.chainsInScope(tx, scope);
+    return this.verifyChainsIn(tx, await this.query.chainsInScope(tx, scope));
+  }
+
+  /**
+   * Verifies `chains` (undefined: every chain) inside the caller's REPEATABLE READ transaction, writing nothing. The
+   * export calls it in the snapshot its rows were streamed from, so the result it prints speaks of exactly those rows.
+   */
+  async verifyChainsIn(tx: EntityManager, chains: ReadonlySet<string> | undefined): Promise<AuditVerificationResponseDto> {
     const checkpoints = await this.checkpoints.all(tx);
     const verifier = new ChainVerifier(await this.heads(tx, chains), checkpointHeadsIn(checkpoints, chains));
     for await (const row of this.rows(tx, chains)) verifier.push(row);

@@ -6,6 +6,8 @@ import { CreateAlerts1767571200000 } from '../../migrations/1767571200000-Create
 import { CreateRiskPolicy1767657600000 } from '../../migrations/1767657600000-CreateRiskPolicy';
 import { CreateRiskScreenings1767744000000 } from '../../migrations/1767744000000-CreateRiskScreenings';
 import { CreateNotifications1768003200000 } from '../../migrations/1768003200000-CreateNotifications';
+import { CreateHardshipAssistance1767916800000 } from '../../migrations/1767916800000-CreateHardshipAssistance';
+import { CreateCourtHandoffs1767830400000 } from '../../migrations/1767830400000-CreateCourtHandoffs';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +19,6 @@ export const MIGRATIONS: Function[] = [
   CreateRiskPolicy1767657600000,
   CreateRiskScreenings1767744000000,
   CreateNotifications1768003200000,
+  CreateHardshipAssistance1767916800000,
+  CreateCourtHandoffs1767830400000,
 ];

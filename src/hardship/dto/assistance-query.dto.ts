@@ -1,0 +1,43 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsLegalDate } from '../../common/validation/is-legal-date';
+import { ASSISTANCE_STATUSES, type AssistanceStatus } from '../hardship-rules';
+
+export const DEFAULT_ASSISTANCE_PAGE_SIZE = 50;
+export const MAX_ASSISTANCE_PAGE_SIZE = 200;
+
+/** `?page=2` arrives as text; digits become a number, anything else stays and fails @IsInt. */
+const IntFromQuery = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
+
+/** GET /api/assistance: the records of your organization given in a period, by givenOn. */
+export class AssistancePeriodQueryDto {
+  @ApiProperty({ description: 'First day of the period, YYYY-MM-DD, included', example: '2026-09-01' })
+  @IsLegalDate()
+  from: string;
+
+  @ApiProperty({ description: 'Last day of the period, YYYY-MM-DD, included; not before from (INCONSISTENT)', example: '2026-09-30' })
+  @IsLegalDate()
+  to: string;
+
+  @ApiPropertyOptional({ enum: ASSISTANCE_STATUSES })
+  @IsOptional()
+  @IsIn(ASSISTANCE_STATUSES, { message: `status must be one of ${ASSISTANCE_STATUSES.join(', ')}` })
+  status?: AssistanceStatus;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Min(1)
+  @IsInt({ message: 'page must be an integer' })
+  @IntFromQuery()
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ASSISTANCE_PAGE_SIZE, default: DEFAULT_ASSISTANCE_PAGE_SIZE })
+  @IsOptional()
+  @Max(MAX_ASSISTANCE_PAGE_SIZE)
+  @Min(1)
+  @IsInt({ message: 'pageSize must be an integer' })
+  @IntFromQuery()
+  pageSize?: number;
+}
