@@ -10,7 +10,7 @@ import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
 import { RISK_LEVEL_ORDER } from '../risk/risk-level';
 import { appliesToOrg, windowsAt, type SensitivePeriod } from '../risk/sensitive-periods';
 import { LIMITATION_WATCH_DAYS, expiresAt } from '../deadlines/deadline-timers';
-import { CaseRiskService, policyArgs } from './case-risk.service';
+import { CaseRiskService } from './case-risk.service';
 import { caseRiskRows, type CaseRiskRow } from './risk-facts.query';
 import { RISK_LEVEL_LABELS } from './risk-labels';
 
@@ -93,9 +93,12 @@ export class RiskScreeningService {
       const counts: Record<RiskLevel, number> = { BLUE: 0, YELLOW: 0, ORANGE: 0, RED: 0 };
       const stored: { row: CaseRiskRow; assessment: RiskAssessment }[] = [];
       let alertsRaised = 0;
+      // Only the periods open on the day can change a level, and a city is many cases: work out which once, not per case.
+      const openOn = (day: LegalDate) => windowsAt(periods, day).map((window) => window.period);
+      const [asOfPeriods, todayPeriods] = [openOn(asOf), openOn(today)];
       for (const row of rows) {
-        const atAsOf = assessRisk(row.facts, asOf, ...policyArgs(policy));
-        const atToday = asOf === today ? atAsOf : assessRisk(row.facts, today, ...policyArgs(policy));
+        const atAsOf = assessRisk(row.facts, asOf, asOfPeriods, policy.ruleSet);
+        const atToday = asOf === today ? atAsOf : assessRisk(row.facts, today, todayPeriods, policy.ruleSet);
         counts[atAsOf.level] += 1;
         screened.push({ caseId: row.caseId, caseNumber: row.caseNumber, state: row.facts.state, mediator: null, level: atAsOf.level, baseLevel: atAsOf.baseLevel, reasons: atAsOf.reasons });
         stored.push({ row, assessment: atToday });
