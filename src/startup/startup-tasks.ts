@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { BootstrapAdminService } from '../seed/bootstrap-admin.service';
+import { DemoCaseSeederService } from '../seed/demo-case-seeder.service';
 import { DemoDirectoryService, keptDemoPassword, newDemoPassword } from '../seed/demo-directory.service';
 
 // Any constant works as long as every instance uses the same one (the migration lock uses another).
@@ -21,5 +22,21 @@ export async function runStartupTasks(app: INestApplication, config: AppConfig):
   });
   const demoPassword = outcome.seededWith ?? keptDemoPassword(config);
   const demoLines = demoPassword === undefined ? [] : await demo.describeAccounts(demoPassword);
-  return [...outcome.adminLines, ...demoLines];
+  const caseLines = config.demoSeed ? await seedDemoCases(app) : [];
+  return [...outcome.adminLines, ...demoLines, ...caseLines];
+}
+
+/**
+ * The demo cases, once the directory they need has committed: the workflow opens a transaction per step, so they
+ * cannot share the directory's. A failed story leaves the service running with the cases seeded so far, and says so.
+ */
+async function seedDemoCases(app: INestApplication): Promise<string[]> {
+  try {
+    const report = await app.get(DemoCaseSeederService).seedIfNoCases();
+    if (report === undefined) return [];
+    const seconds = (report.milliseconds / 1000).toFixed(1);
+    return [`  Demo cases: ${report.cases} cases of the last 12 months replayed (${report.actions} actions, ${report.timers} timers) in ${seconds} s`];
+  } catch (error) {
+    return [`  Demo cases: seeding stopped, the service runs without the rest: ${error instanceof Error ? error.message : String(error)}`];
+  }
 }
