@@ -7,21 +7,11 @@ import { FixedClock } from '../../src/common/clock/clock';
 import { assignMediator, createCase, individualCaseBody, INTAKE_NOW, moveToState, type CaseDetail } from '../factories/case.factory';
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, type SignedInUser } from '../factories/user.factory';
+import { eventually } from '../helpers/eventually';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const MINUTE = 60_000;
-
-/** Polls until the condition holds, failing after a deadline instead of sleeping a guessed time. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 interface AlertBody {
   id: string;
@@ -500,8 +490,8 @@ describe('alert escalation job', () => {
     expect(await state()).toEqual([{ escalated: false, n: 0 }]);
 
     await moveTo(new Date(start + 121 * MINUTE));
-    await eventually(state, ([row]) => row.escalated);
-    await eventually(() => sql(`SELECT id FROM pgboss.job WHERE name = 'alert-escalation' AND state IN ('created', 'retry', 'active')`), (rows) => rows.length === 0);
+    await eventually(state, ([row]) => row.escalated, { between: () => jobs.tick(1_000) });
+    await eventually(() => sql(`SELECT id FROM pgboss.job WHERE name = 'alert-escalation' AND state IN ('created', 'retry', 'active')`), (rows) => rows.length === 0, { between: () => jobs.tick(1_000) });
     await moveTo(new Date(start + 240 * MINUTE));
     expect(await state()).toEqual([{ escalated: true, n: 1 }]);
   });

@@ -2,27 +2,22 @@ import { TestClock } from 'pg-boss';
 import { FixedClock } from '../../src/common/clock/clock';
 import { CaseDetail, createCase, individualCaseBody, INTAKE_NOW } from '../factories/case.factory';
 import { createSignedInUser, signIn, SignedInUser } from '../factories/user.factory';
+import { eventually } from '../helpers/eventually';
 import { createTestApp, TestApp } from '../helpers/test-app';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
-
-/**
- * Polls until the condition holds, failing after a deadline instead of sleeping a guessed time. Workers poll on the
- * test clock, so every round moves each running instance's job clock on by a second.
- */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, ticking: readonly TestClock[], timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last value ${JSON.stringify(value)}`);
-    for (const clock of ticking) await clock.tick(1_000);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** One second past 00:00 Asia/Shanghai the day after `dueOn`, when a deadline due that day expires. */
 function justAfterExpiry(dueOn: string): string {
   return new Date(new Date(`${dueOn}T00:00:00+08:00`).getTime() + 86_400_000 + 1000).toISOString();
+}
+
+/** Workers poll on the test clock: each round of waiting moves every running instance's job clock on a second. */
+function ticking(clocks: readonly TestClock[]): { between: () => Promise<void> } {
+  return {
+    between: async () => {
+      for (const clock of clocks) await clock.tick(1_000);
+    },
+  };
 }
 
 interface Instance {
@@ -90,7 +85,7 @@ describe('deadline timers', () => {
     expect((await deadlinesOf(id)).find((d) => d.kind === 'MEDIATION_PERIOD')).toMatchObject({ dueOn: '2026-10-08', status: 'PENDING' });
 
     await moveTo(first, '2026-10-08T16:00:01Z');
-    await eventually(() => query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [id]), ([row]) => row.state === 'closed.failed', [first.jobs]);
+    await eventually(() => query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [id]), ([row]) => row.state === 'closed.failed', ticking([first.jobs]));
     const events = await query<{ type: string; actor_role: string }>('SELECT type, actor_role FROM case_events WHERE case_id = $1 AND version > 3', [id]);
     expect(events).toEqual([{ type: 'DEADLINE_EXPIRED', actor_role: 'SYSTEM' }]);
     expect((await deadlinesOf(id)).find((d) => d.kind === 'MEDIATION_PERIOD')).toMatchObject({ status: 'MISSED' });
@@ -114,11 +109,11 @@ describe('deadline timers', () => {
     const dayBefore = new Date(`${acceptance.dueOn}T08:00:00+08:00`);
     dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
     await moveTo(first, dayBefore.toISOString());
-    await eventually(alerts, (rows) => rows.some((a) => a.kind === 'DEADLINE_WARNING' && a.level === 'ORANGE'), [first.jobs]);
+    await eventually(alerts, (rows) => rows.some((a) => a.kind === 'DEADLINE_WARNING' && a.level === 'ORANGE'), ticking([first.jobs]));
 
     await moveTo(first, justAfterExpiry(acceptance.dueOn));
-    await eventually(deadlinesOf.bind(null, id), (rows) => rows.find((d) => d.kind === 'ACCEPTANCE_DECISION')?.status === 'MISSED', [first.jobs]);
-    const raised = await eventually(alerts, (rows) => rows.some((a) => a.kind === 'DEADLINE_MISSED'), [first.jobs]);
+    await eventually(deadlinesOf.bind(null, id), (rows) => rows.find((d) => d.kind === 'ACCEPTANCE_DECISION')?.status === 'MISSED', ticking([first.jobs]));
+    const raised = await eventually(alerts, (rows) => rows.some((a) => a.kind === 'DEADLINE_MISSED'), ticking([first.jobs]));
     expect(raised.filter((a) => a.kind === 'DEADLINE_MISSED')).toEqual([{ kind: 'DEADLINE_MISSED', level: 'ORANGE', scope_ref: expect.any(String) }]);
     expect(await count(`SELECT count(*) AS n FROM audit_entries WHERE case_id = $1 AND action = 'DEADLINE_MISSED'`, [id])).toBe(1);
     // MISSED is a risk rule: the stored level follows at once.
@@ -137,7 +132,7 @@ describe('deadline timers', () => {
     await eventually(
       () => query<{ n: string }>(`SELECT count(*) AS n FROM pgboss.job WHERE state IN ('created', 'retry', 'active') AND start_after <= $1`, [first.clock.now()]),
       ([row]) => row.n === '0',
-      [first.jobs],
+      ticking([first.jobs]),
     );
     expect((await query<{ state: string; version: number }>('SELECT state, version FROM cases WHERE id = $1', [created.id]))[0]).toEqual({ state: 'mediation.active', version: 3 });
   });
@@ -147,13 +142,14 @@ describe('deadline timers', () => {
     first = await start(false, INTAKE_NOW);
     const id = await caseInMediation();
     await moveTo(first, '2026-10-10T00:00:00Z');
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The expiry is due, queued and waiting: an API-only instance never works it.
+    expect(await count(`SELECT count(*) AS n FROM pgboss.job WHERE name = 'deadline-timer' AND data->>'caseId' = $1 AND data->>'action' = 'EXPIRE' AND state = 'created'`, [id])).toBeGreaterThan(0);
     expect((await query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [id]))[0].state).toBe('mediation.active');
 
     const workers = [await start(true, '2026-10-10T00:00:00Z'), await start(true, '2026-10-10T00:00:00Z')];
     try {
       await Promise.all(workers.map((w) => moveTo(w, '2026-10-10T00:00:01Z')));
-      await eventually(() => query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [id]), ([row]) => row.state === 'closed.failed', workers.map((w) => w.jobs));
+      await eventually(() => query<{ state: string }>('SELECT state FROM cases WHERE id = $1', [id]), ([row]) => row.state === 'closed.failed', ticking(workers.map((w) => w.jobs)));
       await Promise.all(workers.map((w) => moveTo(w, '2026-10-11T00:00:00Z')));
       expect(await count(`SELECT count(*) AS n FROM case_events WHERE case_id = $1 AND type = 'DEADLINE_EXPIRED'`, [id])).toBe(1);
       expect(await count(`SELECT count(*) AS n FROM audit_entries WHERE case_id = $1 AND action = 'CASE_EVENT'`, [id])).toBe(3);
