@@ -1,16 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { RISK_LEVELS, type RiskLevel } from '../../cases/case-vocabulary';
-import { BooleanFromQuery } from '../../common/validation/transforms';
+import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
 import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '../alert-rules';
 
 export const DEFAULT_ALERT_PAGE_SIZE = 20;
 export const MAX_ALERT_PAGE_SIZE = 100;
-
-/** `?page=2` arrives as text; digits become a number, anything else stays and fails @IsInt. */
-const IntFromQuery = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
 
 export class AlertQueryDto {
   @ApiPropertyOptional({ enum: ALERT_STATUSES })

@@ -1,7 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { BooleanFromQuery, Trim } from '../../common/validation/transforms';
+import { BooleanFromQuery, Trim, IntFromQuery } from '../../common/validation/transforms';
 import { CASE_STATE_GROUPS, RISK_LEVELS, type RiskLevel } from '../case-vocabulary';
 import { CASE_SOURCES, CASE_STATES, type CaseSource } from '../machine/case.types';
 
@@ -11,10 +10,6 @@ export const CASE_SORTS = CASE_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 export const STATE_FILTERS: readonly string[] = [...CASE_STATES, ...CASE_STATE_GROUPS];
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
-
-/** `?page=2` arrives as text; digits become a number, anything else stays and fails @IsInt. */
-const IntFromQuery = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
 
 export class CaseQueryDto {
   @ApiPropertyOptional({ description: 'A dotted state (`mediation.active`) or a group (`intake`, `mediation`, `agreement`, `closed`)', example: 'mediation' })

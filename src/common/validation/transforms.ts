@@ -19,3 +19,7 @@ export const BooleanFromQuery = (): PropertyDecorator =>
  * would surface as a 500 instead of a 400 naming the field.
  */
 export const OmittableNotNull = (): PropertyDecorator => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** `?page=2` arrives as text; digits become a number, anything else stays as given and fails @IsInt. */
+export const IntFromQuery = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));

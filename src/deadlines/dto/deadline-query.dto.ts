@@ -1,12 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { BooleanFromQuery } from '../../common/validation/transforms';
+import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../../cases/machine/case.types';
-
-const IntFromQuery = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
 
 export const DEADLINE_PAGE_SIZE = 50;
 

@@ -1,15 +1,11 @@
+import { IntFromQuery } from '../../common/validation/transforms';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
 import { ASSISTANCE_STATUSES, type AssistanceStatus } from '../hardship-rules';
 
 export const DEFAULT_ASSISTANCE_PAGE_SIZE = 50;
 export const MAX_ASSISTANCE_PAGE_SIZE = 200;
-
-/** `?page=2` arrives as text; digits become a number, anything else stays and fails @IsInt. */
-const IntFromQuery = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
 
 /** GET /api/assistance: the records of your organization given in a period, by givenOn. */
 export class AssistancePeriodQueryDto {

@@ -1,10 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { BooleanFromQuery } from '../../common/validation/transforms';
-
-const IntFromQuery = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
+import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ description: 'true: only unread', type: Boolean })

@@ -1,12 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { BooleanFromQuery } from '../../common/validation/transforms';
+import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
 import { SENSITIVE_PERIOD_KINDS, type SensitivePeriodKind } from '../../risk/sensitive-periods';
-
-/** `?year=2026` arrives as text; digits become a number, anything else stays and fails @IsInt. */
-const IntFromQuery = (): PropertyDecorator =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value));
 
 export class SensitivePeriodQueryDto {
   @ApiPropertyOptional({ description: 'Only periods with a day in this calendar year (the winter campaign shows in both of its years)', example: 2026 })
