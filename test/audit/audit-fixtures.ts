@@ -6,6 +6,7 @@ import { AuditCategory, AuditService } from '../../src/audit/audit.service';
 import type { OrganizationEntity } from '../../src/organizations/organization.entity';
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, SignedInUser } from '../factories/user.factory';
+import { eventually } from '../helpers/eventually';
 import type { TestApp } from '../helpers/test-app';
 
 export interface SeededOrganization {
@@ -106,19 +107,9 @@ export async function verify(t: TestApp, auth: { authorization: string }) {
   return res.json();
 }
 
-/** Counted as the owner: the application's role cannot see other sessions' wait events. */
-export async function backendsWaitingOnLocks(t: TestApp): Promise<number> {
-  const [row] = (await (await t.owner()).query(
-    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-  )) as { n: number }[];
-  return row.n;
-}
+export { backendsWaitingOnLocks } from '../helpers/locks';
 
 /** Polls a condition until it holds, failing after a deadline instead of sleeping a guessed time. */
 export async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await eventually(condition, (held) => held, { timeoutMs });
 }

@@ -4,23 +4,9 @@ import { UserEntity } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, createUser, SignedInUser } from '../factories/user.factory';
+import { eventually } from '../helpers/eventually';
+import { backendsWaitingOnLocks } from '../helpers/locks';
 import { createTestApp, TestApp } from '../helpers/test-app';
-
-/** Counted as the owner: the application's role cannot see other sessions' wait events. */
-async function backendsWaitingOnLocks(t: TestApp): Promise<number> {
-  const [row] = (await (await t.owner()).query(
-    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'",
-  )) as { n: number }[];
-  return row.n;
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-}
 
 describe(UsersService.name, () => {
   let t: TestApp;
@@ -232,7 +218,7 @@ describe(UsersService.name, () => {
           users.update(second.user.id, { role: 'MEDIATOR' }),
           users.update(first.user.id, { role: 'MEDIATOR' }),
         ]);
-        await waitFor(async () => (await backendsWaitingOnLocks(t2)) >= 2);
+        await eventually(() => backendsWaitingOnLocks(t2), (waiting) => waiting >= 2, { timeoutMs: 5000 });
         await gate.commitTransaction();
 
         const outcomes = await racing;
