@@ -1,9 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { parseLegalDate } from '../calendar/legal-date';
 import { CaseAccessService } from '../cases/case-access.service';
 import { Clock } from '../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { HardshipAssistanceService } from '../hardship/hardship-assistance.service';
 import type { SummaryQueryDto } from './dto/summary-query.dto';
 import { distributionsSql, groupsSql, totalsSql } from './summary-queries';
 import type { SummaryReport } from './summary-report';
@@ -19,6 +21,7 @@ export class ReportSummaryService {
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
     private readonly clock: Clock,
+    private readonly hardship: HardshipAssistanceService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -33,6 +36,9 @@ export class ReportSummaryService {
       const [totals] = await this.run<CountsRow>(tx, totalsSql(scope.where), params);
       const distributions = await this.run<DistributionRow>(tx, distributionsSql(scope.where), params);
       const groups = groupBy === null ? [] : toGroups(groupBy, await this.run<GroupRow>(tx, groupsSql(scope.where, groupBy), params));
+      const assistance = actor.role === 'COURT_LIAISON'
+        ? null
+        : await this.hardship.summary(tx, actor.organizationId, parseLegalDate(query.from), parseLegalDate(query.to));
       return {
         from: query.from,
         to: query.to,
@@ -42,6 +48,7 @@ export class ReportSummaryService {
         groupBy,
         totals: toCounts(totals),
         ...toDistributions(distributions),
+        assistance,
         groups,
       };
     });

@@ -1,4 +1,5 @@
 import type { Money } from '../cases/machine/money';
+import type { AssistanceSummary } from '../hardship/hardship-assistance.service';
 
 // The shape of the statistics summary (issue 6 item 1). JSON is the source of truth; the CSV and XLSX files are
 // renderings of this object and never compute a number of their own.
@@ -84,5 +85,10 @@ export interface SummaryReport {
   readonly openByRiskLevel: readonly CountByKey[];
   readonly deadlinesMissed: { readonly total: number; readonly byKind: readonly CountByKey[] };
   readonly judicialConfirmations: { readonly requested: number; readonly granted: number; readonly refused: number };
+  /**
+   * Approved hardship assistance (困难职工兜底帮扶) given in the range, by givenOn. Null for a court liaison: assistance is
+   * the union's own business, not part of a referral.
+   */
+  readonly assistance: AssistanceSummary | null;
   readonly groups: readonly SummaryGroup[];
 }

@@ -16,6 +16,7 @@ const REPORT: SummaryReport = {
   openByState: [], openByRiskLevel: [],
   deadlinesMissed: { total: 0, byKind: [] },
   judicialConfirmations: { requested: 1, granted: 0, refused: 0 },
+  assistance: { count: 2, people: 13, amount: '2400.50' },
   groups: [],
 };
 
@@ -25,6 +26,18 @@ describe(summaryTables.name, () => {
     expect(totals.headers).toEqual(['指标', '数值']);
     expect(totals.rows).toContainEqual([{ kind: 'text', value: '协议金额（元）' }, { kind: 'money', value: '0.30' }]);
     expect(totals.rows).toContainEqual([{ kind: 'text', value: '调解成功率' }, { kind: 'percent', value: 1 }]);
+  });
+
+  it('adds the approved hardship assistance to the totals, and leaves it out of a court liaison’s report', () => {
+    const rowsOf = (report: SummaryReport) => summaryTables(report).find((table) => table.title === '总体指标')!.rows;
+    expect(rowsOf(REPORT).slice(-3)).toEqual([
+      [{ kind: 'text', value: '困难帮扶次数（已批准）' }, { kind: 'integer', value: 2 }],
+      [{ kind: 'text', value: '困难帮扶人数' }, { kind: 'integer', value: 13 }],
+      [{ kind: 'text', value: '困难帮扶金额（元）' }, { kind: 'money', value: '2400.50' }],
+    ]);
+    const forLiaison = rowsOf({ ...REPORT, assistance: null });
+    expect(forLiaison.map(([name]) => name.value)).not.toContain('困难帮扶人数');
+    expect(forLiaison).toHaveLength(rowsOf(REPORT).length - 3);
   });
 
   it('adds a group table only when the report is grouped, one column per main count', () => {

@@ -47,6 +47,7 @@ function aboutTable(report: SummaryReport): ReportTable {
     ['结案口径', '结案日期在区间内的案件；在办案件数为生成时仍未结案的案件'],
     ['协议口径', '调解协议生效日期（最后一方签署之日）在区间内；天数为自收件日至生效日的自然日'],
     ['履行口径', '履行日期在区间内的各笔付款'],
+    ['帮扶口径', '发放日期在区间内且已批准的困难帮扶；人数按案件与职工去重，面向全案的帮扶计该案全部职工'],
     ['成功率', SUCCESS_RATE_DEFINITION],
     ['P90', P90_DEFINITION],
   ];
@@ -79,8 +80,15 @@ function totalsTable(report: SummaryReport): ReportTable {
     ['司法确认裁定确认数', integer(j.granted)],
     ['司法确认不予确认数', integer(j.refused)],
     ['逾期期限数', integer(report.deadlinesMissed.total)],
+    ...assistanceRows(report),
   ];
   return { title: '总体指标', headers: ['指标', '数值'], rows: rows.map(([name, cell]) => [text(name), cell]) };
+}
+
+function assistanceRows(report: SummaryReport): [string, ReportCell][] {
+  const a = report.assistance;
+  if (a === null) return [];
+  return [['困难帮扶次数（已批准）', integer(a.count)], ['困难帮扶人数', integer(a.people)], ['困难帮扶金额（元）', money(a.amount)]];
 }
 
 function countTable(title: string, keyHeader: string, countHeader: string, counts: readonly CountByKey[]): ReportTable {

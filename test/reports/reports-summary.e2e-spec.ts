@@ -173,6 +173,20 @@ describe('GET /api/reports/summary', () => {
   const pay = (mediator: SignedInUser, name: string, amountPaid: string, paidOn: string) =>
     send(mediator, name, { type: 'RECORD_PERFORMANCE', amountPaid, paidOn });
 
+  /** Hardship assistance proposed by the case's mediator and, unless `decision` is null, decided by the supervisor. */
+  async function assist(mediator: SignedInUser, name: string, body: Body, decision: 'approve' | 'reject' | null = 'approve'): Promise<void> {
+    const proposed = await t.request({ method: 'POST', url: `/api/cases/${ids[name]}/assistance`, payload: body, headers: await auth(mediator) });
+    if (proposed.statusCode !== 201) throw new Error(`${name} assistance answered ${proposed.statusCode}: ${proposed.body}`);
+    if (decision === null) return;
+    const decided = await t.request({
+      method: 'POST',
+      url: `/api/cases/${ids[name]}/assistance/${(proposed.json() as { id: string }).id}/${decision}`,
+      payload: decision === 'approve' ? {} : { note: '已享受同类帮扶，不重复发放' },
+      headers: await auth(supervisor),
+    });
+    if (decided.statusCode !== 200) throw new Error(`${name} assistance ${decision} answered ${decided.statusCode}: ${decided.body}`);
+  }
+
   /** Runs a deadline's expiry the way its durable timer does, once the clock is past 00:00 after the due date. */
   async function expire(name: string, kind: string, dueOn: string): Promise<string> {
     const detail = (await t.request({ method: 'GET', url: `/api/cases/${ids[name]}`, headers: await auth(supervisor) })).json() as CaseDetail;
@@ -240,6 +254,10 @@ describe('GET /api/reports/summary', () => {
 
     await at('2026-07-24');
     await agree(m1, 'C2', '186000.00', [['2026-08-25', '93000.00'], ['2026-09-25', '93000.00']], { collectiveConsentRecorded: true });
+    await assist(m1, 'C2', { kind: 'RELIEF_FUNDS', amount: '2400.00', givenOn: '2026-07-24', note: '十二名职工欠薪期间生活困难，每人200元' });
+    await assist(m1, 'C2', { applicantPosition: 0, kind: 'LEGAL_AID', givenOn: '2026-07-24', note: '为代表人联系法律援助' });
+    await assist(m1, 'C1', { applicantPosition: 0, kind: 'JOB_REFERRAL', givenOn: '2026-07-24', note: '推荐到园区企业面试' });
+    await assist(m1, 'C1', { applicantPosition: 0, kind: 'RELIEF_FUNDS', amount: '800.00', givenOn: '2026-07-24', note: '重复申请' }, 'reject');
 
     await at('2026-07-25');
     await pay(m1, 'C1', '10000.10', '2026-07-25');
@@ -319,6 +337,8 @@ describe('GET /api/reports/summary', () => {
     await at('2026-10-01');
     await send(supervisor, 'C8', { type: 'REJECT', reason: 'DUPLICATE', note: '与C1重复' });
     await pay(m2, 'C3', '500.10', '2026-10-01');
+    await assist(m2, 'C3', { applicantPosition: 0, kind: 'FESTIVAL_CONDOLENCE', amount: '300.00', givenOn: '2026-10-01', note: '国庆节慰问' });
+    await assist(m2, 'C3', { applicantPosition: 0, kind: 'RELIEF_FUNDS', amount: '500.50', givenOn: '2026-09-30', note: '待批准' }, null);
 
     await at('2026-10-02');
   }, 180_000);
@@ -373,6 +393,9 @@ describe('GET /api/reports/summary', () => {
       ACCEPTANCE_DECISION: 1, MEDIATION_PERIOD: 1, PAYMENT_DUE: 1, COURT_DECISION: 1, JUDICIAL_CONFIRMATION_WINDOW: 1,
     });
     expect(report.judicialConfirmations).toEqual({ requested: 2, granted: 1, refused: 0 });
+    // Approved and given in the quarter: C2's relief for the whole case (its 12 workers) and its legal aid to one of them,
+    // C1's job referral. Not counted: C1's rejected relief, C3's condolence given on 10-01 and its relief still proposed.
+    expect(report.assistance).toEqual({ count: 3, people: 13, amount: '2400.00' });
   });
 
   it('counts open cases by the risk level each one holds now', async () => {
@@ -525,6 +548,8 @@ describe('GET /api/reports/summary', () => {
       expect(report.judicialConfirmations).toEqual({ requested: 2, granted: 1, refused: 0 });
       // The court never ruled on C1's application (due 07-30); the case was paid in full first.
       expect(nonZero(report.deadlinesMissed.byKind)).toEqual({ COURT_DECISION: 1 });
+      // Hardship assistance is the union's own business.
+      expect(report.assistance).toBeNull();
     });
 
     it('shows another court’s liaison only the case that court entrusted', async () => {
@@ -536,6 +561,7 @@ describe('GET /api/reports/summary', () => {
 
     it("never counts another organization's cases, nor theirs ours", async () => {
       const report = await summary(otherSupervisor);
+      expect(report.assistance).toEqual({ count: 0, people: 0, amount: '0.00' });
       expect(report.totals).toEqual(
         counts({
           received: 1, workersCovered: 1, outcomes: { resolved: 1 }, successRate: 1,
@@ -576,6 +602,7 @@ describe('GET /api/reports/summary', () => {
       const value = (name: string) => totals.rows.find((row) => row[0] === name)?.[1];
       expect([value('受理案件数'), value('调解成功率'), value('请求金额（元）'), value('协议金额（元）'), value('履行金额（元）')]).toEqual(['8', '40.00%', '283800.50', '217000.40', '30500.50']);
       expect([value('收件至协议生效平均天数'), value('收件至协议生效P90天数'), value('司法确认申请数'), value('逾期期限数')]).toEqual(['15.8', '28', '2', '5']);
+      expect([value('困难帮扶次数（已批准）'), value('困难帮扶人数'), value('困难帮扶金额（元）')]).toEqual(['3', '13', '2400.00']);
       expect(sections[3].rows).toContainEqual(['拖欠工资', '3', '190000.30']);
       const groups = sections[7];
       expect(groups.header.slice(0, 3)).toEqual(['案件来源', '受理案件数', '覆盖劳动者人数']);
@@ -607,6 +634,8 @@ describe('GET /api/reports/summary', () => {
       expect(rowOf('调解成功率').getCell(2).value).toBe(1);
       expect(rowOf('调解成功率').getCell(2).numFmt).toBe('0.00%');
       expect(rowOf('受理案件数').getCell(2).value).toBe(2);
+      // The liaison's workbook has no hardship rows: assistance is the union's own business.
+      expect(rowOf('困难帮扶人数')).toBeUndefined();
       expect(workbook.getWorksheet('请求类型')!.getRow(2).values).toEqual([undefined, '拖欠工资', 1, 1000.1]);
     });
   });

@@ -71,6 +71,13 @@ export class JudicialConfirmationCountsDto {
   @ApiProperty({ description: 'Rulings refusing (REFUSE_CONFIRMATION) whose ruledOn lies in the range' }) refused: number;
 }
 
+export class AssistanceTotalsDto {
+  @ApiProperty({ description: 'Approved assistance records whose givenOn lies in the range' }) count: number;
+  @ApiProperty({ description: "Workers helped: distinct (case, applicant); a record for a case as a whole counts the case's workerCount once" })
+  people: number;
+  @ApiProperty({ ...AMOUNT, description: 'Sum of the approved amounts (goods in kind at their value)' }) amount: string;
+}
+
 export class SummaryResponseDto {
   @ApiProperty({ example: '2026-07-01' }) from: string;
   @ApiProperty({ example: '2026-09-30' }) to: string;
@@ -86,6 +93,12 @@ export class SummaryResponseDto {
   @ApiProperty({ type: [CountByKeyDto], description: 'Open cases by stored risk level, now' }) openByRiskLevel: CountByKeyDto[];
   @ApiProperty({ type: DeadlinesMissedDto }) deadlinesMissed: DeadlinesMissedDto;
   @ApiProperty({ type: JudicialConfirmationCountsDto }) judicialConfirmations: JudicialConfirmationCountsDto;
+  @ApiProperty({
+    type: AssistanceTotalsDto,
+    nullable: true,
+    description: 'Approved hardship assistance given in the range (by givenOn); null for court liaisons, to whom assistance is not shown',
+  })
+  assistance: AssistanceTotalsDto | null;
   @ApiProperty({
     type: [SummaryGroupDto],
     description: 'With groupBy: the main counts per group, each number bucketed by its own date as in totals; groups with nothing to count are left out. Empty without groupBy',
