@@ -19,6 +19,9 @@ import { createValidationPipe } from '../common/errors/validation-pipe';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineTimerWorker } from '../deadlines/deadline-timer.worker';
 import { timerKey, timersFor } from '../deadlines/deadline-timers';
+import { AssistanceQueryService } from '../hardship/assistance-query.service';
+import { AssistanceWorkflowService } from '../hardship/assistance-workflow.service';
+import { ProposeAssistanceDto } from '../hardship/dto/propose-assistance.dto';
 import { ALERT_ESCALATION_QUEUE, DEADLINE_TIMER_QUEUE, JOB_SCHEMA } from '../jobs/job-queues';
 import { JobRunner } from '../jobs/job-runner';
 import { DailyScreeningWorker } from '../risk-assessment/daily-screening.worker';
@@ -116,7 +119,7 @@ interface PendingDeadlineRow {
 @Injectable()
 export class DemoCaseSeederService {
   private readonly logger = new Logger(DemoCaseSeederService.name);
-  private readonly intakePipe = createValidationPipe();
+  private readonly validation = createValidationPipe();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -294,6 +297,19 @@ export class DemoCaseSeederService {
           await this.handleAlerts(caseId, actor, (alerts, id) => alerts.resolve(actor, id, note, requestId));
           return;
         }
+        case 'PROPOSE_ASSISTANCE': {
+          const { givenOn, ...proposal } = step.act.assistance;
+          const dto = await this.validated(ProposeAssistanceDto, { ...proposal, givenOn: this.storyDay(placed.receivedOn, givenOn) });
+          await this.resolve(AssistanceWorkflowService).propose(actor, caseId, dto, requestId);
+          return;
+        }
+        case 'APPROVE_ASSISTANCE': {
+          const { items } = await this.resolve(AssistanceQueryService).forCase(actor, caseId);
+          for (const record of items.filter((item) => item.status === 'PROPOSED')) {
+            await this.resolve(AssistanceWorkflowService).decide(actor, caseId, record.id, 'APPROVE', step.act.note, requestId);
+          }
+          return;
+        }
       }
     } catch (error) {
       const details = error instanceof DomainError && error.details !== undefined ? ` ${JSON.stringify(error.details)}` : '';
@@ -301,11 +317,16 @@ export class DemoCaseSeederService {
     }
   }
 
-  /** POST /api/cases as the desk would send it, through the same validation pipe. */
+  /** A request body as the desk would send it, through the same validation pipe as the route's. */
+  private async validated<T>(metatype: new () => T, body: Record<string, unknown>): Promise<T> {
+    const metadata: ArgumentMetadata = { type: 'body', metatype, data: '' };
+    return (await this.validation.transform(body, metadata)) as T;
+  }
+
+  /** POST /api/cases as the desk would send it. */
   private async register(placed: PlacedStory, directory: DemoDirectory, requestId: string): Promise<string> {
     const { intake } = placed.story;
-    const metadata: ArgumentMetadata = { type: 'body', metatype: CreateCaseDto, data: '' };
-    const dto = (await this.intakePipe.transform(this.intakeBody(intake, placed.receivedOn, directory), metadata)) as CreateCaseDto;
+    const dto = await this.validated(CreateCaseDto, this.intakeBody(intake, placed.receivedOn, directory));
     const created = await this.resolve(CaseIntakeService).create(directory.actors.get(intake.registeredBy)!, dto, requestId);
     return created.id;
   }

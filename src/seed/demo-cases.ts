@@ -8,6 +8,7 @@ import type {
   RiskFlag,
 } from '../cases/machine/case.types';
 import { residentIdCheckCharacter, usccCheckCharacter } from '../common/validation/china-ids';
+import type { AssistanceKind } from '../hardship/hardship-rules';
 import type { DemoOrganizationKey } from './demo-directory';
 
 // The demo cases of DOMAIN §9 as stories: each one is the facts the desk took down at intake and what people did
@@ -50,7 +51,20 @@ export type DemoAct =
   /** The supervisor takes on every open alert of the case. */
   | { readonly kind: 'ACKNOWLEDGE_ALERTS' }
   /** The supervisor closes every unresolved alert of the case with a note. */
-  | { readonly kind: 'RESOLVE_ALERTS'; readonly note: string };
+  | { readonly kind: 'RESOLVE_ALERTS'; readonly note: string }
+  /** The case's mediator proposes hardship assistance (POST /api/cases/:id/assistance). */
+  | { readonly kind: 'PROPOSE_ASSISTANCE'; readonly assistance: DemoAssistance }
+  /** The supervisor approves every assistance record of the case still proposed. */
+  | { readonly kind: 'APPROVE_ASSISTANCE'; readonly note: string };
+
+/** A hardship assistance proposal; `givenOn` is a story day. */
+export interface DemoAssistance {
+  readonly applicantPosition?: number;
+  readonly kind: AssistanceKind;
+  readonly amount?: string;
+  readonly givenOn: number;
+  readonly note: string;
+}
 
 export interface DemoStep {
   /** Working days after the day of receipt (0 is that day). */
@@ -215,6 +229,13 @@ const consent = (day: number, at: string, by: DemoUsername, channel: 'IN_PERSON'
   event(day, at, by, 'RESPONDENT_CONSENTS', { consentedOn: date(day), channel });
 const acknowledgeAlerts = (day: number, at: string): DemoStep => ({ day, at, by: 'zhaomin', act: { kind: 'ACKNOWLEDGE_ALERTS' } });
 const resolveAlerts = (day: number, at: string, note: string): DemoStep => ({ day, at, by: 'zhaomin', act: { kind: 'RESOLVE_ALERTS', note } });
+const proposeAssistance = (day: number, at: string, by: DemoUsername, assistance: DemoAssistance): DemoStep => ({
+  day,
+  at,
+  by,
+  act: { kind: 'PROPOSE_ASSISTANCE', assistance },
+});
+const approveAssistance = (day: number, at: string, note: string): DemoStep => ({ day, at, by: 'zhaomin', act: { kind: 'APPROVE_ASSISTANCE', note } });
 
 interface SessionPlan {
   /** When the session was put in the diary. */
@@ -674,6 +695,14 @@ const MEDIATION: DemoStory[] = [
         summary: '双方同意以劳动能力鉴定结论作为计算一次性伤残补助金的依据。',
       }),
       event(3, '15:00', 'liuyan', 'SUSPEND', { reason: 'APPRAISAL', note: '申请人伤残等级待辽源市劳动能力鉴定委员会鉴定，鉴定期间不计入调解期限' }),
+      // Still waiting for the supervisor: the desk shows it as proposed.
+      proposeAssistance(4, '10:00', 'liuyan', {
+        applicantPosition: 0,
+        kind: 'RELIEF_FUNDS',
+        amount: '1500.00',
+        givenOn: 5,
+        note: '申请人停工治疗期间无收入，妻子无业，申请临时困难救助',
+      }),
     ],
   },
 ];
@@ -1039,6 +1068,20 @@ const CLOSED: DemoStory[] = [
         location: '东丰县城南棚户区改造安置小区项目部',
         summary: '总承包单位同意动用农民工工资保证金和专用账户资金，劳务公司对工资表无异议，代表人征求了全体工人意见。',
       }),
+      proposeAssistance(1, '14:00', 'wangjh', {
+        kind: 'FESTIVAL_CONDOLENCE',
+        amount: '6400.00',
+        givenOn: 4,
+        note: '春节前到安置小区项目部走访慰问十六名农民工，每人慰问金400元',
+      }),
+      proposeAssistance(1, '14:10', 'wangjh', {
+        applicantPosition: 13,
+        kind: 'RELIEF_FUNDS',
+        amount: '2000.00',
+        givenOn: 4,
+        note: '韩秀英丈夫重病住院，两个孩子上学，欠薪期间家庭生活困难，申请困难职工帮扶金',
+      }),
+      approveAssistance(1, '16:30', '春节前困难职工帮扶，经工会研究同意'),
       agree(2, '10:00', 'wangjh', {
         facts: '申请人十六人受被申请人招用，在东丰县城南棚户区改造安置小区（二期）从事木工、瓦工、钢筋作业，被申请人拖欠三个月工资共计412800元。',
         disputedMatters: '欠薪数额及春节前的支付安排。',
@@ -1210,6 +1253,20 @@ const CLOSED: DemoStory[] = [
       accept(0, '11:00', 'liuyan'),
       consent(1, '14:00', 'liuyan', 'WRITTEN'),
       event(3, '10:00', 'liuyan', 'SUSPEND', { reason: 'APPRAISAL', note: '等待劳动能力鉴定结论' }),
+      proposeAssistance(4, '10:00', 'liuyan', {
+        applicantPosition: 0,
+        kind: 'LEGAL_AID',
+        givenOn: 4,
+        note: '协助申请人申请法律援助，由东辽县法律援助中心指派律师代理劳动能力鉴定和工伤待遇事宜',
+      }),
+      proposeAssistance(4, '10:10', 'liuyan', {
+        applicantPosition: 0,
+        kind: 'MEDICAL_MUTUAL_AID',
+        amount: '3000.00',
+        givenOn: 5,
+        note: '单位未参加工伤保险，医疗费由家庭垫付，申请职工医疗互助金',
+      }),
+      approveAssistance(5, '09:00', '符合职工医疗互助和法律援助条件，同意'),
       event(23, '09:30', 'liuyan', 'RESUME', { note: '鉴定结论：十级伤残' }),
       ...session('liuyan', {
         scheduled: [23, '09:40'],

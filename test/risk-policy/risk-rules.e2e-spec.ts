@@ -35,7 +35,7 @@ describe(RiskRuleSetsService.name, () => {
     await t.close();
   });
 
-  const get = (user: SignedInUser, path = '') => t.request({ method: 'GET', url: `/api/risk-rules${path}`, headers: user.auth });
+  const get = (user: SignedInUser, url = '/api/risk-rules') => t.request({ method: 'GET', url, headers: user.auth });
   const put = (user: SignedInUser, payload: object) => t.request({ method: 'PUT', url: '/api/risk-rules', headers: user.auth, payload });
 
   async function current(): Promise<RuleSet> {
@@ -52,18 +52,18 @@ describe(RiskRuleSetsService.name, () => {
   }
 
   async function versionCount(): Promise<number> {
-    return ((await get(admin, '/versions')).json() as unknown[]).length;
+    return ((await get(admin, '/api/risk-rules/versions')).json() as unknown[]).length;
   }
 
   describe('GET /api/risk-rules', () => {
     it('starts with version 1, the thresholds of DOMAIN §5, seeded by nobody', async () => {
-      const res = await get(supervisor, '/versions/1');
+      const res = await get(supervisor, '/api/risk-rules/versions/1');
       expect(res.statusCode).toBe(200);
       expect(res.json()).toEqual({ version: 1, rules: DEFAULT_RISK_RULES.rules, note: expect.any(String), createdAt: expect.any(String), createdBy: null });
     });
 
     it('answers the highest version to a supervisor and an ADMIN', async () => {
-      const versions = (await get(supervisor, '/versions')).json() as RuleSet[];
+      const versions = (await get(supervisor, '/api/risk-rules/versions')).json() as RuleSet[];
       const res = await get(supervisor);
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ version: versions[0].version });
@@ -72,12 +72,12 @@ describe(RiskRuleSetsService.name, () => {
     it('refuses mediators and court liaisons with 403', async () => {
       expect((await get(mediator)).json()).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
       expect((await get(liaison)).statusCode).toBe(403);
-      expect((await get(mediator, '/versions')).statusCode).toBe(403);
+      expect((await get(mediator, '/api/risk-rules/versions')).statusCode).toBe(403);
     });
 
     it('answers 404 for a version that does not exist and 400 for one that is not a number', async () => {
-      expect((await get(admin, '/versions/99999')).json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
-      expect((await get(admin, '/versions/latest')).json()).toMatchObject({ statusCode: 400, details: [{ field: 'version', code: 'INVALID_FORMAT' }] });
+      expect((await get(admin, '/api/risk-rules/versions/99999')).json()).toMatchObject({ statusCode: 404, code: 'NOT_FOUND' });
+      expect((await get(admin, '/api/risk-rules/versions/latest')).json()).toMatchObject({ statusCode: 400, details: [{ field: 'version', code: 'INVALID_FORMAT' }] });
     });
   });
 
@@ -90,8 +90,8 @@ describe(RiskRuleSetsService.name, () => {
       expect(next).toMatchObject({ version: base.version + 1, note: '冬季专项行动期间调整阈值', createdBy: admin.user.id });
       expect(next.rules.find((rule) => rule.id === 'ARREARS_2')).toMatchObject({ params: { minMonths: 3 } });
       expect((await current()).version).toBe(base.version + 1);
-      expect(((await get(admin, '/versions')).json() as RuleSet[]).slice(0, 2).map((v) => v.version)).toEqual([base.version + 1, base.version]);
-      expect((await get(admin, `/versions/${base.version}`)).json()).toMatchObject({ rules: base.rules });
+      expect(((await get(admin, '/api/risk-rules/versions')).json() as RuleSet[]).slice(0, 2).map((v) => v.version)).toEqual([base.version + 1, base.version]);
+      expect((await get(admin, `/api/risk-rules/versions/${base.version}`)).json()).toMatchObject({ rules: base.rules });
 
       const rows = await auditRows(next.version);
       expect(rows).toHaveLength(1);
