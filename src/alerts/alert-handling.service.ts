@@ -5,6 +5,7 @@ import type { Actor } from '../auth/actor';
 import { CaseAccessService } from '../cases/case-access.service';
 import { Clock } from '../common/clock/clock';
 import { maskPiiInText } from '../common/pii/mask-payload';
+import { namedQuery } from '../database/named-query';
 import { AlertError } from './alert.errors';
 import { alertColumns, type AlertView } from './alert-row';
 import { mayHandleAlert, roleAlertFilterSql, roleSeesAlert } from './alert-rules';
@@ -150,8 +151,7 @@ export class AlertHandlingService {
     return toAlertResponse(row, row.caseNumber);
   }
 
-  private async run<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return (await this.dataSource.query(text, values)) as T[];
+  private run<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    return namedQuery<T>(this.dataSource, sql, params);
   }
 }

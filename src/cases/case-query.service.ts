@@ -6,6 +6,7 @@ import { legalDateOf } from '../calendar/legal-date';
 import { Clock } from '../common/clock/clock';
 import { PiiCipher } from '../common/pii/pii-cipher';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { namedQuery } from '../database/named-query';
 import { DeadlineProjection } from '../deadlines/deadline-projection';
 import { CaseAccessService } from './case-access.service';
 import { CaseApplicantEntity } from './case-applicant.entity';
@@ -163,9 +164,8 @@ export class CaseQueryService {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
-  private async run<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return (await this.dataSource.query(text, values)) as T[];
+  private run<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    return namedQuery<T>(this.dataSource, sql, params);
   }
 }
 

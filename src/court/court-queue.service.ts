@@ -5,6 +5,7 @@ import { legalDateOf, type LegalDate } from '../calendar/legal-date';
 import { CaseAccessService } from '../cases/case-access.service';
 import { Clock } from '../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { namedQuery } from '../database/named-query';
 import { CourtError } from './court.errors';
 import {
   AwaitingConfirmationRow,
@@ -90,10 +91,9 @@ export class CourtQueueService {
     };
   }
 
-  private async run<T>(actor: Actor, sql: (scope: string) => string, today: LegalDate): Promise<T[]> {
+  private run<T>(actor: Actor, sql: (scope: string) => string, today: LegalDate): Promise<T[]> {
     const scope = this.access.scopeFor(actor, 'c');
     const parameters = { ...scope.params, court: actor.organizationId, today };
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql(scope.where), parameters);
-    return (await this.dataSource.query(text, values)) as T[];
+    return namedQuery<T>(this.dataSource, sql(scope.where), parameters);
   }
 }

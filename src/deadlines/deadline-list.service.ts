@@ -5,6 +5,7 @@ import { diffDays, legalDateOf, type LegalDate } from '../calendar/legal-date';
 import { CaseAccessService } from '../cases/case-access.service';
 import { Clock } from '../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { namedQuery } from '../database/named-query';
 import { DEADLINE_PAGE_SIZE, DeadlineQueryDto } from './dto/deadline-query.dto';
 import { DeadlineListItemDto, DeadlineListResponseDto } from './dto/deadline-list.dto';
 import { deadlineLabel } from './deadline-labels';
@@ -55,9 +56,8 @@ export class DeadlineListService {
     return { items: rows.map((row) => toItem(row, today)), total, page, pageSize };
   }
 
-  private async run<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return (await this.dataSource.query(text, values)) as T[];
+  private run<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    return namedQuery<T>(this.dataSource, sql, params);
   }
 }
 

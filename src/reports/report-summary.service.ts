@@ -5,6 +5,7 @@ import { parseLegalDate } from '../calendar/legal-date';
 import { CaseAccessService } from '../cases/case-access.service';
 import { Clock } from '../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { namedQuery } from '../database/named-query';
 import { HardshipAssistanceService } from '../hardship/hardship-assistance.service';
 import type { SummaryQueryDto } from './dto/summary-query.dto';
 import { distributionsSql, groupsSql, totalsSql } from './summary-queries';
@@ -54,8 +55,7 @@ export class ReportSummaryService {
     });
   }
 
-  private async run<T>(tx: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return (await tx.query(text, values)) as T[];
+  private run<T>(tx: EntityManager, sql: string, params: Record<string, unknown>): Promise<T[]> {
+    return namedQuery<T>(this.dataSource, sql, params, tx);
   }
 }
