@@ -1,11 +1,12 @@
 // @ts-check
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const frameworkImports = ['@nestjs/*', 'typeorm', 'pg', 'pg-boss', 'nestjs-pino', 'fastify', '@fastify/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'web/**', 'coverage/**', '.data/**', 'bench/results/**', '*.js', '*.mjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'web/dist/**', 'coverage/**', '.data/**', 'bench/results/**', 'test-artifacts/**', '*.js', '*.mjs', 'web/src/api/schema.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,5 +38,11 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts', 'src/**/*.spec.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // The console: the rules of hooks, and the React Compiler's checks that come with them in v7.
+    files: ['web/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat.recommended,
+    rules: { ...reactHooks.configs.flat.recommended.rules, 'react-hooks/exhaustive-deps': 'error' },
   },
 );

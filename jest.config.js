@@ -8,9 +8,11 @@ const swc = ['@swc/jest', {
   module: { type: 'commonjs' },
 }];
 
-// NestJS 12, pg-boss 12 and a few of their dependencies ship ESM only; jest on Node 20 cannot require() them.
+// NestJS 12, pg-boss 12, openapi-typescript's parser chain and a few of their dependencies ship ESM only; jest on
+// Node 20 cannot require() them.
 const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', 'uint8array-extras', 'load-esm',
-  'pg-boss', 'serialize-error', 'non-error', 'content-disposition', 'cookie'];
+  'pg-boss', 'serialize-error', 'non-error', 'content-disposition', 'cookie', 'openapi-typescript', 'parse-json',
+  'index-to-position', 'supports-color', 'change-case'];
 
 module.exports = {
   rootDir: '.',

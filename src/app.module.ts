@@ -26,6 +26,7 @@ import { DocumentsModule } from './documents/documents.module';
 import { ReportsModule } from './reports/reports.module';
 import { HardshipModule } from './hardship/hardship.module';
 import { CourtModule } from './court/court.module';
+import { ConsoleModule } from './console/console.module';
 import type { Clock as JobClock } from 'pg-boss';
 
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         ReportsModule,
         HardshipModule,
         CourtModule,
+        ConsoleModule,
       ],
       providers: [AppLogger],
     };
