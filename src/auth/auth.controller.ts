@@ -10,6 +10,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { ErrorEnvelope } from '../common/errors/error-envelope';
+import { RequestId } from '../common/request-id/request-id.decorator';
 import { UserResponseDto } from '../users/dto/user-response.dto';
 import type { Actor } from './actor';
 import { AuthService } from './auth.service';
@@ -57,7 +58,12 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED', type: ErrorEnvelope })
   @ApiUnprocessableEntityResponse({ description: 'CURRENT_PASSWORD_INCORRECT, WEAK_PASSWORD', type: ErrorEnvelope })
   @ApiTooManyRequestsResponse({ description: 'TOO_MANY_REQUESTS: too many wrong current passwords', type: ErrorEnvelope })
-  changePassword(@CurrentUser() actor: Actor, @Body() dto: ChangePasswordDto, @Ip() clientIp: string): Promise<LoginResponseDto> {
-    return this.auth.changeOwnPassword(actor, dto, clientIp);
+  changePassword(
+    @CurrentUser() actor: Actor,
+    @Body() dto: ChangePasswordDto,
+    @Ip() clientIp: string,
+    @RequestId() requestId: string,
+  ): Promise<LoginResponseDto> {
+    return this.auth.changeOwnPassword(actor, dto, clientIp, requestId);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { authorOf } from '../audit/audit-author';
 import { UserResponseDto, toUserResponse } from '../users/dto/user-response.dto';
 import { PasswordHasherService } from '../users/password-hasher.service';
 import type { UserEntity } from '../users/user.entity';
@@ -40,12 +41,12 @@ export class AuthService {
    * Ends every other session of the user and answers with a fresh token for this one. Wrong current passwords count
    * as failed sign-ins: a stolen token must not become a way to guess the password.
    */
-  async changeOwnPassword(actor: Actor, dto: ChangePasswordDto, clientIp: string): Promise<LoginResponseDto> {
+  async changeOwnPassword(actor: Actor, dto: ChangePasswordDto, clientIp: string, requestId: string): Promise<LoginResponseDto> {
     await this.throttle.begin(actor.username, clientIp);
     const user = await this.users.findById(actor.id);
     if (!user || !(await this.hasher.verify(user.passwordHash, dto.currentPassword))) throw AuthError.currentPasswordIncorrect();
     await this.throttle.succeeded(actor.username);
-    return this.session(await this.users.changePassword(actor.id, dto.newPassword));
+    return this.session(await this.users.changePassword(actor.id, dto.newPassword, authorOf(actor, requestId)));
   }
 
   private session(user: UserEntity): LoginResponseDto {

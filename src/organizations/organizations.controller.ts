@@ -12,8 +12,12 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { authorOf } from '../audit/audit-author';
+import type { Actor } from '../auth/actor';
+import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorEnvelope } from '../common/errors/error-envelope';
+import { RequestId } from '../common/request-id/request-id.decorator';
 import { CreateOrganizationDto } from './dto/create-organization.dto';
 import { OrganizationIdParamDto } from './dto/organization-id-param.dto';
 import { OrganizationQueryDto } from './dto/organization-query.dto';
@@ -35,8 +39,8 @@ export class OrganizationsController {
   @ApiCreatedResponse({ type: OrganizationResponseDto })
   @ApiForbiddenResponse({ description: 'FORBIDDEN: only an ADMIN', type: ErrorEnvelope })
   @ApiConflictResponse({ description: 'CASE_NUMBER_PREFIX_TAKEN', type: ErrorEnvelope })
-  create(@Body() dto: CreateOrganizationDto): Promise<OrganizationResponseDto> {
-    return this.organizations.create(dto);
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateOrganizationDto, @RequestId() requestId: string): Promise<OrganizationResponseDto> {
+    return this.organizations.create(dto, authorOf(actor, requestId));
   }
 
   @Get()
@@ -62,7 +66,12 @@ export class OrganizationsController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND', type: ErrorEnvelope })
   @ApiConflictResponse({ description: 'CASE_NUMBER_PREFIX_TAKEN', type: ErrorEnvelope })
   @ApiUnprocessableEntityResponse({ description: 'ROLE_ORGANIZATION_MISMATCH: users would no longer fit the new kind', type: ErrorEnvelope })
-  update(@Param() params: OrganizationIdParamDto, @Body() dto: UpdateOrganizationDto): Promise<OrganizationResponseDto> {
-    return this.organizations.update(params.id, dto);
+  update(
+    @CurrentUser() actor: Actor,
+    @Param() params: OrganizationIdParamDto,
+    @Body() dto: UpdateOrganizationDto,
+    @RequestId() requestId: string,
+  ): Promise<OrganizationResponseDto> {
+    return this.organizations.update(params.id, dto, authorOf(actor, requestId));
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import { fieldChanges, type AuditAuthor } from '../audit/audit-author';
+import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { rolesMisfitting } from '../users/role-organization-rules';
 import type { Role } from '../users/role';
@@ -29,10 +31,13 @@ function isPrefixConflict(error: unknown): boolean {
 
 @Injectable()
 export class OrganizationsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
-  async create(dto: CreateOrganizationDto): Promise<OrganizationResponseDto> {
-    return this.dataSource.transaction(async (tx) => toOrganizationResponse(await this.createIn(tx, dto)));
+  async create(dto: CreateOrganizationDto, author: AuditAuthor): Promise<OrganizationResponseDto> {
+    return this.dataSource.transaction(async (tx) => toOrganizationResponse(await this.createIn(tx, dto, author)));
   }
 
   async list(query: OrganizationQueryDto): Promise<OrganizationResponseDto[]> {
@@ -47,7 +52,7 @@ export class OrganizationsService {
     return toOrganizationResponse(await this.findOrFail(this.dataSource.manager, id));
   }
 
-  async update(id: string, dto: UpdateOrganizationDto): Promise<OrganizationResponseDto> {
+  async update(id: string, dto: UpdateOrganizationDto, author: AuditAuthor): Promise<OrganizationResponseDto> {
     return this.dataSource.transaction(async (tx) => {
       // FOR UPDATE: a user being added to this organization holds FOR SHARE, so the kind check below sees them.
       const current = await this.findOrFail(tx, id, 'pessimistic_write');
@@ -64,12 +69,20 @@ export class OrganizationsService {
         if (isPrefixConflict(error)) throw OrganizationError.prefixTaken(dto.caseNumberPrefix!);
         throw error;
       }
-      return toOrganizationResponse(await this.findOrFail(tx, id));
+      const updated = await this.findOrFail(tx, id);
+      await this.record(tx, author, 'ORGANIZATION_UPDATED', updated, { changes: fieldChanges(current, updated, ['name', 'region', 'kind', 'caseNumberPrefix']) });
+      return toOrganizationResponse(updated);
     });
   }
 
   /** Creates an organization inside the caller's transaction; a missing prefix is generated and retried until free. */
-  async createIn(tx: EntityManager, input: NewOrganization): Promise<OrganizationEntity> {
+  async createIn(tx: EntityManager, input: NewOrganization, author: AuditAuthor): Promise<OrganizationEntity> {
+    const created = await this.insertWithFreePrefix(tx, input);
+    await this.record(tx, author, 'ORGANIZATION_CREATED', created, { name: created.name, kind: created.kind, region: created.region });
+    return created;
+  }
+
+  private async insertWithFreePrefix(tx: EntityManager, input: NewOrganization): Promise<OrganizationEntity> {
     if (input.caseNumberPrefix !== undefined) {
       const row = await this.insertUnlessPrefixTaken(tx, input, input.caseNumberPrefix);
       if (!row) throw OrganizationError.prefixTaken(input.caseNumberPrefix);
@@ -80,6 +93,18 @@ export class OrganizationsService {
       if (row) return row;
     }
     throw new Error(`No free case number prefix found in ${PREFIX_ATTEMPTS} attempts`);
+  }
+
+  /** One DIRECTORY row in the organization's own chain, in the change's transaction. */
+  private async record(tx: EntityManager, author: AuditAuthor, action: string, organization: OrganizationEntity, details: Record<string, unknown>): Promise<void> {
+    await this.audit.append(tx, {
+      actor: author.actor,
+      orgId: organization.id,
+      category: 'DIRECTORY',
+      action,
+      requestId: author.requestId,
+      payload: { organizationId: organization.id, caseNumberPrefix: organization.caseNumberPrefix, ...details },
+    });
   }
 
   /**

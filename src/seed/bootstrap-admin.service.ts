@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { STARTUP_AUTHOR } from '../audit/audit-author';
 import type { AppConfig } from '../config/app-config';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { UserError } from '../users/user.errors';
@@ -41,9 +42,9 @@ export class BootstrapAdminService {
       throw new Error(`Cannot create the administrator "${username}": a user of that name exists and is not an active ADMIN. `
         + 'Set ADMIN_USERNAME to another name.');
     }
-    const studio = (await this.organizations.firstOfKind(tx, 'UNION')) ?? (await this.organizations.createIn(tx, DEFAULT_STUDIO));
+    const studio = (await this.organizations.firstOfKind(tx, 'UNION')) ?? (await this.organizations.createIn(tx, DEFAULT_STUDIO, STARTUP_AUTHOR));
     try {
-      await this.users.createIn(tx, { username, displayName: '系统管理员', role: 'ADMIN', organizationId: studio.id, password });
+      await this.users.createIn(tx, { username, displayName: '系统管理员', role: 'ADMIN', organizationId: studio.id, password }, STARTUP_AUTHOR);
     } catch (error) {
       if (error instanceof UserError && error.code === 'WEAK_PASSWORD') {
         throw new Error(`Cannot create the administrator: ${passwordSource} is too weak. ${error.message}`, { cause: error });

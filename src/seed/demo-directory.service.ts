@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
+import { STARTUP_AUTHOR } from '../audit/audit-author';
 import type { AppConfig } from '../config/app-config';
 import { persistentSecret } from '../database/secret-file';
 import { OrganizationsService } from '../organizations/organizations.service';
@@ -40,9 +41,9 @@ export class DemoDirectoryService {
     if ((await this.organizations.count(tx)) > 0) return undefined;
     const demoPassword = password();
     const ids = new Map<DemoOrganizationKey, string>();
-    for (const { key, ...organization } of DEMO_ORGANIZATIONS) ids.set(key, (await this.organizations.createIn(tx, organization)).id);
+    for (const { key, ...organization } of DEMO_ORGANIZATIONS) ids.set(key, (await this.organizations.createIn(tx, organization, STARTUP_AUTHOR)).id);
     for (const { organization, ...user } of DEMO_USERS) {
-      await this.users.createIn(tx, { ...user, organizationId: ids.get(organization)!, password: demoPassword });
+      await this.users.createIn(tx, { ...user, organizationId: ids.get(organization)!, password: demoPassword }, STARTUP_AUTHOR);
     }
     return demoPassword;
   }

@@ -12,10 +12,12 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { authorOf } from '../audit/audit-author';
 import type { Actor } from '../auth/actor';
 import { CurrentUser } from '../auth/current-user.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ErrorEnvelope } from '../common/errors/error-envelope';
+import { RequestId } from '../common/request-id/request-id.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { ResetPasswordDto } from './dto/reset-password.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -40,8 +42,8 @@ export class UsersController {
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such organization', type: ErrorEnvelope })
   @ApiConflictResponse({ description: 'USERNAME_TAKEN', type: ErrorEnvelope })
   @ApiUnprocessableEntityResponse({ description: 'ROLE_ORGANIZATION_MISMATCH, WEAK_PASSWORD', type: ErrorEnvelope })
-  create(@Body() dto: CreateUserDto): Promise<UserResponseDto> {
-    return this.users.create(dto);
+  create(@CurrentUser() actor: Actor, @Body() dto: CreateUserDto, @RequestId() requestId: string): Promise<UserResponseDto> {
+    return this.users.create(dto, authorOf(actor, requestId));
   }
 
   @Get()
@@ -67,8 +69,8 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND: no such user or organization', type: ErrorEnvelope })
   @ApiUnprocessableEntityResponse({ description: 'ROLE_ORGANIZATION_MISMATCH, LAST_ACTIVE_ADMIN', type: ErrorEnvelope })
-  update(@Param() params: UserIdParamDto, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
-    return this.users.update(params.id, dto);
+  update(@CurrentUser() actor: Actor, @Param() params: UserIdParamDto, @Body() dto: UpdateUserDto, @RequestId() requestId: string): Promise<UserResponseDto> {
+    return this.users.update(params.id, dto, authorOf(actor, requestId));
   }
 
   @Post(':id/password')
@@ -78,8 +80,13 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND', type: ErrorEnvelope })
   @ApiUnprocessableEntityResponse({ description: 'WEAK_PASSWORD', type: ErrorEnvelope })
-  resetPassword(@Param() params: UserIdParamDto, @Body() dto: ResetPasswordDto): Promise<UserResponseDto> {
-    return this.users.resetPassword(params.id, dto.newPassword);
+  resetPassword(
+    @CurrentUser() actor: Actor,
+    @Param() params: UserIdParamDto,
+    @Body() dto: ResetPasswordDto,
+    @RequestId() requestId: string,
+  ): Promise<UserResponseDto> {
+    return this.users.resetPassword(params.id, dto.newPassword, authorOf(actor, requestId));
   }
 
   @Post(':id/deactivate')
@@ -89,8 +96,8 @@ export class UsersController {
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND', type: ErrorEnvelope })
   @ApiUnprocessableEntityResponse({ description: 'LAST_ACTIVE_ADMIN', type: ErrorEnvelope })
-  deactivate(@Param() params: UserIdParamDto): Promise<UserResponseDto> {
-    return this.users.setActive(params.id, false);
+  deactivate(@CurrentUser() actor: Actor, @Param() params: UserIdParamDto, @RequestId() requestId: string): Promise<UserResponseDto> {
+    return this.users.setActive(params.id, false, authorOf(actor, requestId));
   }
 
   @Post(':id/activate')
@@ -99,7 +106,7 @@ export class UsersController {
   @ApiOperation({ summary: 'Reactivate a user (ADMIN); they sign in again with their password' })
   @ApiOkResponse({ type: UserResponseDto })
   @ApiNotFoundResponse({ description: 'NOT_FOUND', type: ErrorEnvelope })
-  activate(@Param() params: UserIdParamDto): Promise<UserResponseDto> {
-    return this.users.setActive(params.id, true);
+  activate(@CurrentUser() actor: Actor, @Param() params: UserIdParamDto, @RequestId() requestId: string): Promise<UserResponseDto> {
+    return this.users.setActive(params.id, true, authorOf(actor, requestId));
   }
 }

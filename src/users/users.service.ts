@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { fieldChanges, type AuditAuthor } from '../audit/audit-author';
+import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
 import { ForbiddenError } from '../common/errors/domain-error';
@@ -33,11 +35,12 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationsService,
     private readonly hasher: PasswordHasherService,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
-  async create(dto: CreateUserDto): Promise<UserResponseDto> {
-    return this.dataSource.transaction(async (tx) => toUserResponse(await this.createIn(tx, dto)));
+  async create(dto: CreateUserDto, author: AuditAuthor): Promise<UserResponseDto> {
+    return this.dataSource.transaction(async (tx) => toUserResponse(await this.createIn(tx, dto, author)));
   }
 
   async list(viewer: Actor, query: UserQueryDto): Promise<UserResponseDto[]> {
@@ -58,7 +61,7 @@ export class UsersService {
     return toUserResponse(row);
   }
 
-  async update(id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+  async update(id: string, dto: UpdateUserDto, author: AuditAuthor): Promise<UserResponseDto> {
     return this.dataSource.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_SET_LOCK]);
       const user = await this.findForUpdate(tx, id);
@@ -75,32 +78,39 @@ export class UsersService {
       if (user.active && !active) changes.credentialsChangedAt = this.clock.now();
       if (Object.keys(changes).length === 0) return toUserResponse(user);
       await tx.createQueryBuilder().update(UserEntity).set(changes).where('id = :id', { id }).execute();
-      return toUserResponse(await this.findOrFail(tx, id));
+      const updated = await this.findOrFail(tx, id);
+      const action = changes.active === undefined ? 'USER_UPDATED' : active ? 'USER_ACTIVATED' : 'USER_DEACTIVATED';
+      await this.record(tx, author, action, updated, { changes: fieldChanges(user, updated, ['displayName', 'role', 'organizationId', 'active']) });
+      return toUserResponse(updated);
     });
   }
 
   /** Deactivating ends the user's sessions at once; reactivating does not bring the old ones back. */
-  async setActive(id: string, active: boolean): Promise<UserResponseDto> {
-    return this.update(id, { active });
+  async setActive(id: string, active: boolean, author: AuditAuthor): Promise<UserResponseDto> {
+    return this.update(id, { active }, author);
   }
 
-  async resetPassword(id: string, newPassword: string): Promise<UserResponseDto> {
-    return toUserResponse(await this.changePassword(id, newPassword));
+  async resetPassword(id: string, newPassword: string, author: AuditAuthor): Promise<UserResponseDto> {
+    return toUserResponse(await this.changePassword(id, newPassword, author));
   }
 
-  /** Sets a new password and ends every session of the user, the caller's own included. */
-  async changePassword(id: string, newPassword: string): Promise<UserEntity> {
+  /**
+   * Sets a new password and ends every session of the user, the caller's own included. Audited as a reset when an
+   * administrator sets it, a change when the user does; the password itself is never in the trail.
+   */
+  async changePassword(id: string, newPassword: string, author: AuditAuthor): Promise<UserEntity> {
     return this.dataSource.transaction(async (tx) => {
       const user = await this.findForUpdate(tx, id);
       this.assertPasswordAcceptable(newPassword, user.username);
       const passwordHash = await this.hasher.hash(newPassword);
       await tx.createQueryBuilder().update(UserEntity).set({ passwordHash, credentialsChangedAt: this.clock.now() }).where('id = :id', { id }).execute();
+      await this.record(tx, author, author.actor.userId === id ? 'USER_PASSWORD_CHANGED' : 'USER_PASSWORD_RESET', user, {});
       return this.findOrFail(tx, id);
     });
   }
 
   /** Creates a user inside the caller's transaction: the HTTP command and the first-start tasks share it. */
-  async createIn(tx: EntityManager, input: NewUser): Promise<UserEntity> {
+  async createIn(tx: EntityManager, input: NewUser, author: AuditAuthor): Promise<UserEntity> {
     await this.assertRoleFits(tx, input.role, input.organizationId);
     if (await tx.getRepository(UserEntity).existsBy({ username: input.username })) throw UserError.usernameTaken(input.username);
     this.assertPasswordAcceptable(input.password, input.username);
@@ -123,7 +133,21 @@ export class UsersService {
       .execute();
     const [inserted] = result.raw as { id: string }[];
     if (!inserted) throw UserError.usernameTaken(input.username);
-    return this.findOrFail(tx, inserted.id);
+    const created = await this.findOrFail(tx, inserted.id);
+    await this.record(tx, author, 'USER_CREATED', created, { displayName: created.displayName, role: created.role, active: created.active });
+    return created;
+  }
+
+  /** One DIRECTORY row in the chain of the user's organization (after the change), in the change's transaction. */
+  private async record(tx: EntityManager, author: AuditAuthor, action: string, user: UserEntity, details: Record<string, unknown>): Promise<void> {
+    await this.audit.append(tx, {
+      actor: author.actor,
+      orgId: user.organizationId,
+      category: 'DIRECTORY',
+      action,
+      requestId: author.requestId,
+      payload: { userId: user.id, username: user.username, organizationId: user.organizationId, ...details },
+    });
   }
 
   findByUsername(username: string, tx: EntityManager = this.dataSource.manager): Promise<UserEntity | null> {

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { CASE_NUMBER_PREFIX_PATTERN } from '../../src/organizations/case-number-prefix-rules';
 import { OrganizationsService } from '../../src/organizations/organizations.service';
 import { createOrganization, randomPrefix } from '../factories/organization.factory';
@@ -25,6 +26,15 @@ describe(OrganizationsService.name, () => {
     return t.request({ method: 'PATCH', url: `/api/organizations/${id}`, headers: admin.auth, payload });
   }
 
+  /** The DIRECTORY rows in an organization's own chain, oldest first. */
+  async function directoryAudit(organizationId: string) {
+    return (await t.app.get(DataSource).query(
+      `SELECT action, actor_user_id AS "actorUserId", chain_id AS "chainId", payload FROM audit_entries
+       WHERE category = 'DIRECTORY' AND payload->>'organizationId' = $1 AND action LIKE 'ORGANIZATION_%' ORDER BY seq`,
+      [organizationId],
+    )) as { action: string; actorUserId: string; chainId: string; payload: Record<string, unknown> }[];
+  }
+
   describe('POST /api/organizations', () => {
     it('creates an organization with the prefix given, trimmed and upper-cased', async () => {
       const prefix = randomPrefix();
@@ -39,6 +49,15 @@ describe(OrganizationsService.name, () => {
         createdAt: expect.any(String),
         updatedAt: expect.any(String),
       });
+      const id = res.json().id as string;
+      expect(await directoryAudit(id)).toEqual([
+        {
+          action: 'ORGANIZATION_CREATED',
+          actorUserId: admin.user.id,
+          chainId: `org:${id}`,
+          payload: { organizationId: id, caseNumberPrefix: prefix, name: '辽源市西安区人民法院', kind: 'COURT', region: '吉林省辽源市西安区' },
+        },
+      ]);
     });
 
     it('generates a free prefix starting with U for a union and C for a court when none is given', async () => {
@@ -103,6 +122,13 @@ describe(OrganizationsService.name, () => {
       const res = await patch(studio.id, { name: '辽源市总工会调解工作室', region: '吉林省辽源市龙山区', caseNumberPrefix: prefix });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ name: '辽源市总工会调解工作室', region: '吉林省辽源市龙山区', caseNumberPrefix: prefix, kind: 'UNION' });
+      const [updated] = await directoryAudit(studio.id);
+      expect(updated).toMatchObject({ action: 'ORGANIZATION_UPDATED', actorUserId: admin.user.id });
+      expect(updated.payload.changes).toEqual({
+        name: { from: studio.name, to: '辽源市总工会调解工作室' },
+        region: { from: studio.region, to: '吉林省辽源市龙山区' },
+        caseNumberPrefix: { from: studio.caseNumberPrefix, to: prefix },
+      });
     });
 
     it('answers 409 CASE_NUMBER_PREFIX_TAKEN when the new prefix is taken', async () => {

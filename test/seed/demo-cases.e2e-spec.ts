@@ -138,10 +138,13 @@ describe(DemoCaseSeederService.name, () => {
       expect(verification.checked).toBeGreaterThan(300);
     });
 
-    it('keeps every history in time order and in the past', async () => {
+    // Case chains only: an organization's chain opens with its directory, created at the first start itself, before the
+    // stories are replayed into the past.
+    it('keeps every case history in time order and in the past', async () => {
       const [{ disorders, latest }] = (await start.db.query(
         `SELECT count(*) FILTER (WHERE at < previous)::int AS disorders, max(at) AS latest
-         FROM (SELECT at, lag(at) OVER (PARTITION BY chain_id ORDER BY chain_seq) AS previous FROM audit_entries) chained`,
+         FROM (SELECT at, lag(at) OVER (PARTITION BY chain_id ORDER BY chain_seq) AS previous FROM audit_entries
+               WHERE chain_id LIKE 'case:%') chained`,
       )) as { disorders: number; latest: Date }[];
       expect(disorders).toBe(0);
       expect(latest.getTime()).toBeLessThanOrEqual(start.t.clock.now().getTime());

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { STARTUP_AUTHOR } from '../../src/audit/audit-author';
 import { FixedClock } from '../../src/common/clock/clock';
 import { UserEntity } from '../../src/users/user.entity';
 import { UsersService } from '../../src/users/users.service';
@@ -26,6 +27,15 @@ describe(UsersService.name, () => {
     return t.request({ method: 'POST', url, payload, headers });
   }
 
+  /** The DIRECTORY rows written about one user, oldest first. */
+  async function directoryAudit(userId: string) {
+    return (await t.app.get(DataSource).query(
+      `SELECT action, actor_user_id AS "actorUserId", actor_role AS "actorRole", org_id AS "orgId", request_id AS "requestId", payload
+       FROM audit_entries WHERE category = 'DIRECTORY' AND payload->>'userId' = $1 ORDER BY seq`,
+      [userId],
+    )) as { action: string; actorUserId: string; actorRole: string; orgId: string; requestId: string; payload: Record<string, unknown> }[];
+  }
+
   async function newUserPayload(overrides: Record<string, unknown> = {}) {
     const union = await createOrganization(t, { kind: 'UNION' });
     return { username: `user${Math.random().toString(36).slice(2, 10)}`, displayName: '刘艳', role: 'MEDIATOR', organizationId: union.id, password: 'a-good-desk-phrase-2026', ...overrides };
@@ -50,6 +60,19 @@ describe(UsersService.name, () => {
       const stored = await t.app.get(DataSource).getRepository(UserEntity).findOneByOrFail({ id: res.json().id });
       expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$/);
       expect(stored.passwordHash.split('$')[3].split(',').sort()).toEqual(['m=19456', 'p=1', 't=2']);
+      // DOMAIN §7: the change is audited in the organization's chain, by whom and under which request, without the password.
+      const audit = await directoryAudit(stored.id);
+      expect(audit).toEqual([
+        {
+          action: 'USER_CREATED',
+          actorUserId: admin.user.id,
+          actorRole: 'ADMIN',
+          orgId: payload.organizationId,
+          requestId: res.headers['x-request-id'],
+          payload: { userId: stored.id, username: 'liuyan2', organizationId: payload.organizationId, displayName: '刘艳', role: 'MEDIATOR', active: true },
+        },
+      ]);
+      expect(JSON.stringify(audit)).not.toContain(payload.password);
     });
 
     it('answers 409 USERNAME_TAKEN for a taken username in any case', async () => {
@@ -162,6 +185,15 @@ describe(UsersService.name, () => {
       const res = await t.request({ method: 'PATCH', url: `/api/users/${user.id}`, headers: admin.auth, payload: { displayName: '孙鹏', organizationId: other.id } });
       expect(res.statusCode).toBe(200);
       expect(res.json()).toMatchObject({ displayName: '孙鹏', organizationId: other.id, role: 'MEDIATOR' });
+      expect(await directoryAudit(user.id)).toEqual([
+        expect.objectContaining({
+          action: 'USER_UPDATED',
+          orgId: other.id,
+          payload: expect.objectContaining({
+            changes: { displayName: { from: user.displayName, to: '孙鹏' }, organizationId: { from: user.organizationId, to: other.id } },
+          }),
+        }),
+      ]);
     });
 
     it('answers 422 ROLE_ORGANIZATION_MISMATCH when the new role does not fit the organization', async () => {
@@ -215,8 +247,8 @@ describe(UsersService.name, () => {
         await gate.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [first.user.organizationId]);
         const users = t2.app.get(UsersService);
         const racing = Promise.allSettled([
-          users.update(second.user.id, { role: 'MEDIATOR' }),
-          users.update(first.user.id, { role: 'MEDIATOR' }),
+          users.update(second.user.id, { role: 'MEDIATOR' }, STARTUP_AUTHOR),
+          users.update(first.user.id, { role: 'MEDIATOR' }, STARTUP_AUTHOR),
         ]);
         await eventually(() => backendsWaitingOnLocks(t2), (waiting) => waiting >= 2, { timeoutMs: 5000 });
         await gate.commitTransaction();
@@ -243,6 +275,29 @@ describe(UsersService.name, () => {
       const on = await post(`/api/users/${user.id}/activate`, {});
       expect(on.json().active).toBe(true);
       expect((await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password } })).statusCode).toBe(200);
+      expect((await directoryAudit(user.id)).map((row) => [row.action, row.payload.changes])).toEqual([
+        ['USER_DEACTIVATED', { active: { from: true, to: false } }],
+        ['USER_ACTIVATED', { active: { from: false, to: true } }],
+      ]);
+    });
+
+    it('audits a password reset by an administrator apart from a change by the user, never with the password', async () => {
+      const { user } = await createUser(t);
+      expect((await post(`/api/users/${user.id}/password`, { newPassword: 'reset-by-the-desk-2026' })).statusCode).toBe(200);
+      const token = (await t.request({ method: 'POST', url: '/api/auth/login', payload: { username: user.username, password: 'reset-by-the-desk-2026' } })).json().accessToken as string;
+      const changed = await t.request({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { authorization: `Bearer ${token}` },
+        payload: { currentPassword: 'reset-by-the-desk-2026', newPassword: 'my-own-new-phrase-2026' },
+      });
+      expect(changed.statusCode).toBe(200);
+      const audit = await directoryAudit(user.id);
+      expect(audit.map((row) => [row.action, row.actorUserId])).toEqual([
+        ['USER_PASSWORD_RESET', admin.user.id],
+        ['USER_PASSWORD_CHANGED', user.id],
+      ]);
+      expect(JSON.stringify(audit)).not.toMatch(/reset-by-the-desk|my-own-new-phrase|argon2/);
     });
   });
 });
