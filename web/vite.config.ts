@@ -19,6 +19,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/, priority: 2 },
             { name: 'antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|dayjs)[\\/]/, priority: 1 },
+            // Charts are the supervisor's alone (risk, statistics): in libs every role would load them at sign-in. No priority
+            // above react's: a group takes its modules' dependencies along, and echarts-for-react would take React with it.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender|echarts-for-react|size-sensor)[\\/]/ },
             { name: 'libs', test: /node_modules[\\/]/ },
           ],
         },

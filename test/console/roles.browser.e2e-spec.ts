@@ -10,6 +10,8 @@ interface Account {
   readonly displayName: string;
   readonly roleLabel: string;
   readonly menu: string[];
+  /** Where the role lands after signing in: its first menu entry. */
+  readonly home: RegExp;
   /** The case detail masks ID numbers and phones for everyone but the case's own mediator (DOMAIN §1). */
   readonly seesMaskedDetail: boolean;
 }
@@ -21,10 +23,24 @@ function demoUser(username: string) {
 }
 
 const ACCOUNTS: Account[] = [
-  { ...demoUser('wangjh'), roleLabel: '调解员', menu: ['案件'], seesMaskedDetail: false },
-  { ...demoUser('zhaomin'), roleLabel: '主管', menu: ['案件'], seesMaskedDetail: true },
-  { ...demoUser('chenjing'), roleLabel: '法院联络员', menu: ['案件'], seesMaskedDetail: true },
-  { role: 'ADMIN', username: CONSOLE_ADMIN.username, displayName: '系统管理员', roleLabel: '管理员', menu: ['案件'], seesMaskedDetail: true },
+  { ...demoUser('wangjh'), roleLabel: '调解员', menu: ['工作台', '登记', '案件'], home: /\/desk$/, seesMaskedDetail: false },
+  {
+    ...demoUser('zhaomin'),
+    roleLabel: '主管',
+    menu: ['风险', '预警', '排查', '敏感期', '统计', '审计', '登记', '案件'],
+    home: /\/risk$/,
+    seesMaskedDetail: true,
+  },
+  { ...demoUser('chenjing'), roleLabel: '法院联络员', menu: ['法院队列', '统计', '案件'], home: /\/court$/, seesMaskedDetail: true },
+  {
+    role: 'ADMIN',
+    username: CONSOLE_ADMIN.username,
+    displayName: '系统管理员',
+    roleLabel: '管理员',
+    menu: ['用户', '机构', '审计', '敏感期', '案件'],
+    home: /\/admin\/users$/,
+    seesMaskedDetail: true,
+  },
 ];
 
 const SEED_TIMEOUT = 90_000;
@@ -54,12 +70,14 @@ describe('the console, role by role, against the demo data', () => {
       if (role === 'MEDIATOR') await browser.screenshot(page, 'login');
 
       await signInWithKeyboard(page, account.username, passwordOf(account));
-      await page.waitForURL(/\/cases$/);
+      await page.waitForURL(account.home);
       const header = page.getByTestId('signed-in-user');
       await header.getByTestId('organization-name').waitFor();
       expect(await header.innerText()).toContain(account.displayName);
       expect(await header.getByTestId('signed-in-role').innerText()).toBe(account.roleLabel);
       expect(await menuLabels(page)).toEqual(account.menu);
+      await page.getByRole('navigation').getByRole('menuitem', { name: '案件' }).click();
+      await page.waitForURL(/\/cases$/);
 
       const links = await caseLinks(page);
       expect(await links.count()).toBeGreaterThan(0);
@@ -107,7 +125,7 @@ describe('the console, role by role, against the demo data', () => {
     const page = await browser.newPage();
     await page.goto(`${app.baseUrl}/login`);
     await signInWithKeyboard(page, 'wangjh', app.demoPassword);
-    await page.waitForURL(/\/cases$/);
+    await page.waitForURL(/\/desk$/);
     const bell = page.getByRole('button', { name: /^通知（\d+ 条未读）$/ });
     await page.getByRole('button', { name: /^通知（[1-9]\d* 条未读）$/ }).waitFor();
     await bell.click();

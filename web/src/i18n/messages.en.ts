@@ -1,6 +1,20 @@
+import { statisticsEn } from './areas/statistics';
+import { auditEn } from './areas/audit';
+import { adminEn } from './areas/admin';
+import { riskEn } from './areas/risk';
+import { deskEn } from './areas/desk';
+import { intakeEn } from './areas/intake';
+import { courtEn } from './areas/court';
+import { caseDetailEn } from './areas/case-detail';
 import type { Messages } from './messages.zh-CN';
 
 export const en: Messages = {
+  desk: deskEn, intake: intakeEn, court: courtEn,
+  statistics: statisticsEn,
+  audit: auditEn,
+  admin: adminEn,
+  risk: riskEn,
+  caseFile: caseDetailEn,
   app: {
     name: 'Labour mediation',
     fullName: 'Trade-union labour-dispute mediation',
@@ -37,6 +51,9 @@ export const en: Messages = {
     mainMenu: 'Main menu',
   },
   menu: {
+    statistics: 'Statistics', audit: 'Audit', users: 'Users', organizations: 'Organizations',
+    risk: 'Risk', alerts: 'Alerts', screenings: 'Screenings', sensitivePeriods: 'Sensitive periods',
+    desk: 'Desk', intake: 'Intake', court: 'Court queue',
     cases: 'Cases',
   },
   role: {

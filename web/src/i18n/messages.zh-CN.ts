@@ -1,8 +1,22 @@
+import { statisticsZhCN } from './areas/statistics';
+import { auditZhCN } from './areas/audit';
+import { adminZhCN } from './areas/admin';
+import { riskZhCN } from './areas/risk';
+import { deskZhCN } from './areas/desk';
+import { intakeZhCN } from './areas/intake';
+import { courtZhCN } from './areas/court';
+import { caseDetailZhCN } from './areas/case-detail';
 /**
  * The console's own words in Chinese, the default language. Its type is the shape every other dictionary must have;
  * nested keys follow the API's vocabularies (case states are dotted, so `caseState.mediation.active` just works).
  */
 export const zhCN = {
+  desk: deskZhCN, intake: intakeZhCN, court: courtZhCN,
+  statistics: statisticsZhCN,
+  audit: auditZhCN,
+  admin: adminZhCN,
+  risk: riskZhCN,
+  caseFile: caseDetailZhCN,
   app: {
     name: '劳动争议调解',
     fullName: '工会劳动争议调解案件系统',
@@ -39,6 +53,9 @@ export const zhCN = {
     mainMenu: '主菜单',
   },
   menu: {
+    statistics: '统计', audit: '审计', users: '用户', organizations: '机构',
+    risk: '风险', alerts: '预警', screenings: '排查', sensitivePeriods: '敏感期',
+    desk: '工作台', intake: '登记', court: '法院队列',
     cases: '案件',
   },
   role: {
