@@ -2,10 +2,9 @@ import type { Page } from 'playwright-core';
 import { EXAMPLE_RESIDENT_ID, individualCaseBody } from '../factories/case.factory';
 import { signIn } from '../factories/user.factory';
 import { useBrowser } from './browser';
-import { ConsoleApp, startConsoleApp } from './console-app';
+import { type ConsoleApp, useConsoleApp } from './console-app';
 import { signInWithKeyboard } from './console-pages';
 
-const SEED_TIMEOUT = 90_000;
 const JOURNEY_TIMEOUT = 240_000;
 const STEP_TIMEOUT = 60_000;
 
@@ -25,15 +24,7 @@ function pickerInstant(at: Date): string {
 
 describe('a case from registration to judicial confirmation, through the console', () => {
   const browser = useBrowser();
-  let app: ConsoleApp;
-
-  beforeAll(async () => {
-    app = await startConsoleApp({ demoCases: true });
-  }, SEED_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useConsoleApp();
 
   async function token(username: string): Promise<string> {
     return signIn(app.t, username, app.demoPassword);

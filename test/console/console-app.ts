@@ -62,3 +62,39 @@ export async function startConsoleApp(options: ConsoleAppOptions = {}): Promise<
     throw error;
   }
 }
+
+/** Long enough to seed the 30 demo cases on a busy CI machine. */
+export const CONSOLE_SEED_TIMEOUT = 90_000;
+
+/**
+ * The suite's console app: started once before its tests (with the demo cases unless told otherwise) and closed after
+ * them. The answer reads through to the running app, so a suite writes `app.baseUrl` as if it held the app itself.
+ */
+export function useConsoleApp(options: ConsoleAppOptions = { demoCases: true }): ConsoleApp {
+  let started: ConsoleApp | undefined;
+  beforeAll(async () => {
+    started = await startConsoleApp(options);
+  }, CONSOLE_SEED_TIMEOUT);
+  afterAll(async () => {
+    await started?.close();
+  });
+  const current = (): ConsoleApp => {
+    if (started === undefined) throw new Error('the console app is not running: use it inside a test or a hook after useConsoleApp()');
+    return started;
+  };
+  return {
+    get t() {
+      return current().t;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get baseUrl() {
+      return current().baseUrl;
+    },
+    get demoPassword() {
+      return current().demoPassword;
+    },
+    close: () => current().close(),
+  };
+}

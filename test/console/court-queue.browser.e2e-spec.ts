@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
-import { ConsoleApp, startConsoleApp } from './console-app';
+import { useConsoleApp } from './console-app';
 import { CASE_DETAIL_URL, menuLabels, signInWithKeyboard } from './console-pages';
 
-const SEED_TIMEOUT = 90_000;
 const JOURNEY_TIMEOUT = 120_000;
 
 interface QueueItem {
@@ -24,15 +23,7 @@ const numbers = (items: QueueItem[]) => items.map((item) => item.caseNumber).sor
 
 describe('the court liaison queue, as chenjing of the Longshan court', () => {
   const browser = useBrowser();
-  let app: ConsoleApp;
-
-  beforeAll(async () => {
-    app = await startConsoleApp({ demoCases: true });
-  }, SEED_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useConsoleApp();
 
   /** A court's queue as the API answers its liaison. */
   async function queueOf(page: Page, username: string): Promise<Queue> {

@@ -47,6 +47,8 @@ describe('signing in and out of the console', () => {
     const page = await browser.newPage();
     await page.goto(`${app.baseUrl}/login`);
     await signInWithKeyboard(page, 'wangjh', app.demoPassword);
+    await page.waitForURL(/\/desk$/);
+    await page.getByRole('navigation').getByRole('menuitem', { name: '案件' }).click();
     await page.waitForURL(/\/cases$/);
     await page.getByText('没有符合条件的案件').waitFor();
 
@@ -72,7 +74,7 @@ describe('signing in and out of the console', () => {
     await page.clock.install();
     await page.goto(`${app.baseUrl}/login`);
     await signInWithKeyboard(page, 'chenjing', app.demoPassword);
-    await page.waitForURL(/\/cases$/);
+    await page.waitForURL(/\/court$/);
     await page.getByTestId('signed-in-user').waitFor();
 
     await page.clock.fastForward(EIGHT_HOURS_MS);

@@ -2,10 +2,9 @@ import type { Page } from 'playwright-core';
 import { addDays, legalDateOf, type LegalDate } from '../../src/calendar/legal-date';
 import { residentIdCheckCharacter } from '../../src/common/validation/china-ids';
 import { useBrowser } from './browser';
-import { ConsoleApp, startConsoleApp } from './console-app';
+import { type ConsoleApp, useConsoleApp } from './console-app';
 import { CASE_DETAIL_URL, InPage, menuLabels, signInWithKeyboard, waitForFocus } from './console-pages';
 
-const SEED_TIMEOUT = 90_000;
 const JOURNEY_TIMEOUT = 120_000;
 /** As the desk pages its alerts. */
 const ALERTS_PER_PAGE = 8;
@@ -64,16 +63,11 @@ async function sortedTexts(page: Page, selector: string): Promise<string[]> {
 
 describe('the mediator desk and the intake form, as wangjh', () => {
   const browser = useBrowser();
-  let app: ConsoleApp;
+  const app = useConsoleApp();
   let today: LegalDate;
 
-  beforeAll(async () => {
-    app = await startConsoleApp({ demoCases: true });
+  beforeAll(() => {
     today = legalDateOf(app.clock.now());
-  }, SEED_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
   });
 
   async function signIn(): Promise<Page> {

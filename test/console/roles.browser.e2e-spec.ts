@@ -1,7 +1,7 @@
 import { DEMO_USERS } from '../../src/seed/demo-directory';
 import type { Role } from '../../src/users/role';
 import { useBrowser } from './browser';
-import { CONSOLE_ADMIN, ConsoleApp, startConsoleApp } from './console-app';
+import { CONSOLE_ADMIN, useConsoleApp } from './console-app';
 import { CASE_DETAIL_URL, caseLinks, menuLabels, signInWithKeyboard, waitForFocus } from './console-pages';
 
 interface Account {
@@ -43,20 +43,11 @@ const ACCOUNTS: Account[] = [
   },
 ];
 
-const SEED_TIMEOUT = 90_000;
 const JOURNEY_TIMEOUT = 60_000;
 
 describe('the console, role by role, against the demo data', () => {
   const browser = useBrowser();
-  let app: ConsoleApp;
-
-  beforeAll(async () => {
-    app = await startConsoleApp({ demoCases: true });
-  }, SEED_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useConsoleApp();
 
   const passwordOf = (account: Account) => (account.role === 'ADMIN' ? CONSOLE_ADMIN.password : app.demoPassword);
 
@@ -92,7 +83,7 @@ describe('the console, role by role, against the demo data', () => {
       expect(await page.getByTestId('case-title').innerText()).toBe(`案件 ${caseNumber}`);
       expect(await page.getByTestId('case-facts').innerText()).toContain(caseNumber);
       const applicants = page.getByTestId('case-applicants');
-      await applicants.locator('tbody tr').first().waitFor();
+      await applicants.locator('tbody tr.ant-table-row').first().waitFor();
       if (account.seesMaskedDetail) {
         await page.getByTestId('pii-masked').waitFor();
         expect(await applicants.locator('tbody').innerText()).toContain('*');

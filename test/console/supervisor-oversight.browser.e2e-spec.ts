@@ -1,10 +1,9 @@
 import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually';
 import { useBrowser } from './browser';
-import { CONSOLE_ADMIN, ConsoleApp, startConsoleApp } from './console-app';
+import { CONSOLE_ADMIN, useConsoleApp } from './console-app';
 import { menuLabels, signInWithKeyboard } from './console-pages';
 
-const SEED_TIMEOUT = 90_000;
 const JOURNEY_TIMEOUT = 90_000;
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -18,15 +17,7 @@ async function openFromMenu(page: Page, label: string, path: string): Promise<vo
 // suite runs (the seeder dates them back from the clock), so the last year's statistics count all of them.
 describe('the supervisor’s and the administrator’s oversight screens, against the demo data', () => {
   const browser = useBrowser();
-  let app: ConsoleApp;
-
-  beforeAll(async () => {
-    app = await startConsoleApp({ demoCases: true });
-  }, SEED_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useConsoleApp();
 
   it('shows a supervisor the last year’s statistics, downloads them as Excel, and verifies and searches the audit trail', async () => {
     const page = await browser.newPage();
@@ -34,7 +25,7 @@ describe('the supervisor’s and the administrator’s oversight screens, agains
     await signInWithKeyboard(page, 'zhaomin', app.demoPassword);
     await page.getByRole('navigation').getByRole('menuitem', { name: '统计' }).waitFor();
     const menu = await menuLabels(page);
-    expect(menu.slice(-3)).toEqual(['统计', '审计', '案件']);
+    expect(menu.slice(-4)).toEqual(['统计', '审计', '登记', '案件']);
 
     await openFromMenu(page, '统计', '/statistics');
     const received = page.getByTestId('stat-received');

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
-import { ConsoleApp, startConsoleApp } from './console-app';
+import { useConsoleApp } from './console-app';
 import { menuLabels, signInWithKeyboard } from './console-pages';
 
-const SEED_TIMEOUT = 90_000;
 const JOURNEY_TIMEOUT = 90_000;
 
 /** Antd's date pickers take a typed date; Tab leaves the field as a person would (Enter would also submit the form). */
@@ -20,15 +19,7 @@ async function openMenu(page: Page, label: string, url: RegExp): Promise<void> {
 
 describe("the supervisor's risk screens, against the demo data", () => {
   const browser = useBrowser();
-  let app: ConsoleApp;
-
-  beforeAll(async () => {
-    app = await startConsoleApp({ demoCases: true });
-  }, SEED_TIMEOUT);
-
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useConsoleApp();
 
   async function signInAsSupervisor(): Promise<Page> {
     const page = await browser.newPage();

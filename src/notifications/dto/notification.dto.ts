@@ -30,8 +30,8 @@ export class NotificationDto {
   @ApiProperty({ enum: ['CASE_ASSIGNED', 'ALERT_RAISED', 'ALERT_ESCALATED', 'COURT_DECISION'] }) kind: string;
   @ApiProperty({ example: '新案件分派' }) title: string;
   @ApiProperty({ example: 'LY-2026-000123 已分派给您承办' }) body: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) caseId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true }) alertId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) caseId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) alertId: string | null;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) readAt: string | null;
 }

@@ -53,6 +53,7 @@ export class CreateSensitivePeriodDto {
   @ApiPropertyOptional({
     description: 'The UNION organization whose cases the period concerns. A supervisor may leave it out or name their own; '
       + 'an ADMIN leaves it out (or sends null) for a period of every organization',
+    type: String,
     format: 'uuid',
     nullable: true,
   })

@@ -47,7 +47,7 @@ export class UpdateSensitivePeriodDto {
   @Type(() => SensitivePeriodMilestoneDto)
   milestones?: SensitivePeriodMilestoneDto[];
 
-  @ApiPropertyOptional({ description: 'ADMIN: another UNION organization, or null for every organization. A supervisor may only name their own', format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ description: 'ADMIN: another UNION organization, or null for every organization. A supervisor may only name their own', type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID('all', { message: 'orgId must be a UUID' })
   orgId?: string | null;

@@ -1480,9 +1480,9 @@ export interface components {
              * Format: uuid
              * @description null for the system (timers)
              */
-            id?: Record<string, never> | null;
+            id?: string | null;
             /** @example 王建华 */
-            displayName?: Record<string, never> | null;
+            displayName?: string | null;
             /** @example MEDIATOR */
             role: string;
         };
@@ -1508,17 +1508,17 @@ export interface components {
              * @description The event type for CASE_EVENT rows
              * @example ACCEPT
              */
-            eventType?: Record<string, never> | null;
+            eventType?: string | null;
             actor: components["schemas"]["HistoryActorDto"];
             /** @example intake.registered */
-            fromState?: Record<string, never> | null;
+            fromState?: string | null;
             /** @example intake.awaitingConsent */
-            toState?: Record<string, never> | null;
+            toState?: string | null;
             /**
              * @description Case version after this entry
              * @example 2
              */
-            version?: Record<string, never> | null;
+            version?: number | null;
             /** @description What was sent, with personal data masked */
             payload?: Record<string, never>;
         };
@@ -2455,7 +2455,7 @@ export interface components {
              * Format: uuid
              * @description The UNION organization whose cases the period concerns. A supervisor may leave it out or name their own; an ADMIN leaves it out (or sends null) for a period of every organization
              */
-            orgId?: Record<string, never> | null;
+            orgId?: string | null;
             /**
              * @description Whether the period raises risk levels
              * @default true
@@ -2505,7 +2505,7 @@ export interface components {
              * Format: uuid
              * @description ADMIN: another UNION organization, or null for every organization. A supervisor may only name their own
              */
-            orgId?: Record<string, never> | null;
+            orgId?: string | null;
             /** @description false deactivates, true reactivates */
             active?: boolean;
             /** @description true once the dates are the published ones */
@@ -2720,9 +2720,9 @@ export interface components {
             /** @example LY-2026-000123 已分派给您承办 */
             body: string;
             /** Format: uuid */
-            caseId?: Record<string, never> | null;
+            caseId?: string | null;
             /** Format: uuid */
-            alertId?: Record<string, never> | null;
+            alertId?: string | null;
             createdAt: string;
             readAt?: string | null;
         };

@@ -10,19 +10,6 @@ import type { CaseEventType } from '../../../cases/events/event-form-types';
 import { caseQueryKey } from '../../../cases/events/send-case-event';
 import { ErrorAlert } from '../../../common/error-result';
 
-/** The schema leaves these nullable fields untyped (no `type` on their DTO properties); this is what they hold. */
-interface HistoryEntry {
-  readonly seq: string;
-  readonly at: string;
-  readonly action: string;
-  readonly eventType?: string | null;
-  readonly actor: { readonly displayName?: string | null };
-  readonly fromState?: string | null;
-  readonly toState?: string | null;
-  readonly version?: number | null;
-  readonly payload?: unknown;
-}
-
 function isEventType(value: string | null | undefined): value is CaseEventType {
   return typeof value === 'string' && Object.hasOwn(EVENT_FORMS, value);
 }
@@ -66,7 +53,7 @@ export function HistoryPanel({ caseId, version }: { caseId: string; version: num
       {history.data && history.data.items.length === 0 ? <Empty description={t('caseFile.history.empty')} /> : null}
       {history.data && history.data.items.length > 0 ? (
         <Timeline
-          items={([...history.data.items] as unknown as HistoryEntry[]).reverse().map((entry) => {
+          items={[...history.data.items].reverse().map((entry) => {
             const details = payloadText(entry.payload);
             const to = stateLabel(entry.toState, t);
             return {
