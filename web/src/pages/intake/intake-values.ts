@@ -1,5 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import type { components } from '../../api/schema';
+import { CASE_SOURCES } from '../../cases/case-vocabulary';
 import { isOtherIdNumber, isPhone, residentIdProblem } from './china-ids';
 
 export type CreateCaseBody = components['schemas']['CreateCaseDto'];
@@ -14,15 +15,6 @@ export type CourtProcedure = NonNullable<CreateCaseBody['courtProcedure']>;
 export type RespondentBody = CreateCaseBody['respondent'];
 
 // Records over each schema type: the lists the form needs, which stop compiling when the API's vocabulary changes.
-const SOURCE_SET: Record<CaseSource, true> = {
-  WALK_IN: true,
-  HOTLINE: true,
-  ONLINE: true,
-  WRITTEN: true,
-  COURT_DELEGATED: true,
-  COURT_ENTRUSTED: true,
-  LABOR_INSPECTION: true,
-};
 const RELATION_SET: Record<EmploymentRelation, true> = { CURRENT: true, FORMER: true, DISPATCHED: true, UNCERTAIN: true };
 const CLAIM_SET: Record<ClaimType, true> = {
   WAGE_ARREARS: true,
@@ -43,7 +35,7 @@ const FLAG_SET: Record<RiskFlag, true> = {
   MEDIA_ATTENTION: true,
 };
 
-export const SOURCES = Object.keys(SOURCE_SET) as CaseSource[];
+export const SOURCES = CASE_SOURCES;
 export const ID_TYPES: readonly IdType[] = ['RESIDENT_ID', 'OTHER'];
 export const EMPLOYMENT_RELATIONS = Object.keys(RELATION_SET) as EmploymentRelation[];
 export const CLAIM_TYPES = Object.keys(CLAIM_SET) as ClaimType[];
