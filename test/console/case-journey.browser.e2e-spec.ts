@@ -98,9 +98,23 @@ describe('a case from registration to judicial confirmation, through the console
     await input.press('Enter');
   }
 
+  /**
+   * Picks an option of an antd Select and waits until the field holds it. The court list arrives after the dropdown
+   * opens and re-renders it, which can swallow a click on an option; then the pick is made again.
+   */
   async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
-    await select.click();
-    await page.locator(`.ant-select-item-option[title="${option}"]`).click();
+    const field = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]');
+    const chosen = field.getByText(option, { exact: true }).first();
+    for (let attempt = 1; ; attempt++) {
+      await select.click();
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+      try {
+        await chosen.waitFor({ state: 'attached', timeout: 3000 });
+        return;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
   }
 
   it(
@@ -129,7 +143,7 @@ describe('a case from registration to judicial confirmation, through the console
       await act(mediator, 'RECORD_SESSION', async (form) => {
         await typeDate(mediator, form.getByLabel('举行时间'), pickerInstant(new Date(app.clock.now().getTime() - 30 * 60 * 1000)));
         await form.getByLabel('会议摘要').fill('双方就加班费数额和支付期限进行协商，申请人同意分两期支付。');
-        await form.getByText('不作为证据的调解陈述（不写入任何文书）').click();
+        await form.getByRole('checkbox', { name: '不作为证据的调解陈述（不写入任何文书）' }).check();
       });
       await mediator.getByTestId('history-panel').getByText('记录调解会').waitFor();
 
@@ -186,7 +200,7 @@ describe('a case from registration to judicial confirmation, through the console
       await expectState(mediator, '协议已生效');
       await mediator.getByTestId('route-JUDICIAL_CONFIRMATION').getByText('可采取').waitFor();
       await act(mediator, 'REQUEST_JUDICIAL_CONFIRMATION', async (form) => {
-        await form.getByText('双方共同申请（民事诉讼法第205条）').click();
+        await form.getByRole('checkbox', { name: '双方共同申请（民事诉讼法第205条）' }).check();
         await choose(mediator, form.getByLabel('法院'), '辽源市龙山区人民法院');
       });
       await expectState(mediator, '司法确认审查中');

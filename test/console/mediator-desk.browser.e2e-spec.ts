@@ -228,7 +228,7 @@ describe('the mediator desk and the intake form, as wangjh', () => {
       await page.locator('#intake_claims_0_description').fill('拖欠 15 名农民工 2026 年 8 月至 10 月工资');
       await page.locator('#intake_arrearsMonths').fill('3');
       await typeDate(page, 'intake_knewOrShouldHaveKnownAt', addDays(today, -30));
-      await page.getByText('用人单位负责人逃匿').click();
+      await page.getByRole('checkbox', { name: '用人单位负责人逃匿' }).check();
       await page.getByRole('button', { name: /^登\s*记$/ }).click();
 
       await page.waitForURL(CASE_DETAIL_URL);
