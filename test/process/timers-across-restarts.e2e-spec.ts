@@ -1,20 +1,13 @@
 import { Client } from 'pg';
 import { individualCaseBody } from '../factories/case.factory';
+import { eventually } from '../helpers/eventually';
 import { startService, ServiceProcess } from '../helpers/service-process';
 import { createTestDatabase, TestDatabase } from '../helpers/test-database';
 
 // Real processes, the real clock and real pg-boss polling: what DOMAIN §4 promises of timers ("fires exactly once,
 // across restarts and instances") checked the way an operator would break it.
 
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met in time; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+const REAL_POLLING = { timeoutMs: 30_000 };
 
 describe('deadline timers across kill -9 and several instances', () => {
   let database: TestDatabase;
@@ -72,18 +65,34 @@ describe('deadline timers across kill -9 and several instances', () => {
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
     const expired = () => count(`SELECT count(*) AS n FROM case_events WHERE case_id = $1 AND type = 'DEADLINE_EXPIRED'`, [id]);
+    /** The case's expiry timers that are due and in the given pg-boss states. */
+    const expiryJobs = (states: readonly string[]) =>
+      count(
+        `SELECT count(*) AS n FROM pgboss.job WHERE name = 'deadline-timer' AND data->>'caseId' = $1 AND data->>'action' = 'EXPIRE'
+           AND state::text = ANY($2) AND start_after <= now()`,
+        [id, states],
+      );
 
-    // An API-only instance queues the timer but never works it; it dies without a chance to clean up.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // An API-only instance queues the timer, due at once, but never works it; it dies without a chance to clean up.
+    await eventually(() => expiryJobs(['created']), (n) => n >= 1, REAL_POLLING);
     expect(await expired()).toBe(0);
     await kill9(apiOnly);
 
     const [first, second] = await Promise.all([start(true), start(true)]);
-    await eventually(expired, (n) => n >= 1);
-    // One of the two is killed mid-work and a third comes up: the expiry still happened once.
+    await eventually(expired, (n) => n >= 1, REAL_POLLING);
+    // One of the two is killed mid-work and a third comes up. Once the period's expiry job has completed and no due
+    // expiry job is left waiting for a worker (a job the killed instance held stays active until pg-boss expires it,
+    // which no sleep of seconds covered either), the expiry still happened once.
     await kill9(first);
     const third = await start(true);
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const periodExpiryCompleted = () =>
+      count(
+        `SELECT count(*) AS n FROM pgboss.job j JOIN deadlines d ON d.id::text = j.data->>'deadlineId'
+         WHERE j.name = 'deadline-timer' AND j.data->>'action' = 'EXPIRE' AND d.case_id = $1 AND d.kind = 'MEDIATION_PERIOD' AND j.state::text = 'completed'`,
+        [id],
+      );
+    await eventually(periodExpiryCompleted, (n) => n >= 1, REAL_POLLING);
+    await eventually(() => expiryJobs(['created', 'retry']), (n) => n === 0, REAL_POLLING);
     expect(await expired()).toBe(1);
 
     const { rows } = await owner.query<{ state: string; version: number; snapshot: { context: { outcome: string; advice: unknown } } }>(
