@@ -1,15 +1,12 @@
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { isValidLegalDate, legalDateOf } from '../../calendar/legal-date';
-import { residentIdProblem } from '../../common/validation/china-ids';
+import { isOtherIdNumber, residentIdProblem } from '../../common/validation/china-ids';
 
 // Field-level checks of DOMAIN §2 that the shared decorators do not cover. Each constraint carries the detail code the
 // validation pipe reports; messages name the field and never repeat a value, which may be PII (DOMAIN §1).
 
 /** An ISO 8601 instant with seconds optional and an explicit Z or ±HH:MM offset. */
 export const INSTANT_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** Passports, HK/Macao/Taiwan permits and foreign IDs: letters, digits and hyphens. */
-export const OTHER_ID_NUMBER = /^[A-Z0-9-]{5,32}$/;
 
 export function isInstantWithOffset(value: unknown): value is string {
   if (typeof value !== 'string') return false;
@@ -72,7 +69,7 @@ export function IsApplicantIdNumber(options?: ValidationOptions): PropertyDecora
         name: 'isApplicantIdNumber',
         code: 'INVALID_FORMAT',
         validate: (value, args) => {
-          if (idTypeOf(args) !== 'RESIDENT_ID') return typeof value === 'string' && OTHER_ID_NUMBER.test(value);
+          if (idTypeOf(args) !== 'RESIDENT_ID') return isOtherIdNumber(value);
           const problem = residentIdProblem(value, wallClockToday());
           return problem === undefined || problem === 'CHECKSUM';
         },

@@ -72,6 +72,13 @@ export function usccCheckCharacter(first17: string): string {
   return USCC_CHARACTERS[(31 - (sum % 31)) % 31];
 }
 
+/** Passports, HK/Macao/Taiwan permits and foreign IDs: letters, digits and hyphens. */
+const OTHER_ID_NUMBER = /^[A-Z0-9-]{5,32}$/;
+
+export function isOtherIdNumber(value: unknown): value is string {
+  return typeof value === 'string' && OTHER_ID_NUMBER.test(value);
+}
+
 export function isMobile(value: unknown): boolean {
   return typeof value === 'string' && MOBILE.test(value);
 }

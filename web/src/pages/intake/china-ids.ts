@@ -4,6 +4,7 @@ import { formatMoney, isMoney, parseMoney } from '../../../../src/common/validat
 
 export {
   isMoney,
+  isOtherIdNumber,
   isPhone,
   residentIdCheckCharacter,
   residentIdProblem,
@@ -12,13 +13,6 @@ export {
   type ResidentIdProblem,
   type UsccProblem,
 } from '../../../../src/common/validation/china-ids';
-
-/** Passports, HK/Macao/Taiwan permits and foreign IDs: letters, digits and hyphens. */
-const OTHER_ID_NUMBER = /^[A-Z0-9-]{5,32}$/;
-
-export function isOtherIdNumber(value: string): boolean {
-  return OTHER_ID_NUMBER.test(value);
-}
 
 /** The exact sum of the well-formed amounts, as "12800.50"; the others are left out. */
 export function sumMoney(amounts: readonly (string | undefined)[]): string {
