@@ -3,7 +3,7 @@ import { EXAMPLE_RESIDENT_ID, individualCaseBody } from '../factories/case.facto
 import { signIn } from '../factories/user.factory';
 import { useBrowser } from './browser';
 import { type ConsoleApp, useConsoleApp } from './console-app';
-import { signInWithKeyboard } from './console-pages';
+import { chooseOption, signInWithKeyboard } from './console-pages';
 
 const JOURNEY_TIMEOUT = 240_000;
 const STEP_TIMEOUT = 60_000;
@@ -98,25 +98,6 @@ describe('a case from registration to judicial confirmation, through the console
     await input.press('Enter');
   }
 
-  /**
-   * Picks an option of an antd Select and waits until the field holds it. The court list arrives after the dropdown
-   * opens and re-renders it, which can swallow a click on an option; then the pick is made again.
-   */
-  async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
-    const field = select.locator('xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-form-item ")][1]');
-    const chosen = field.getByText(option, { exact: true }).first();
-    for (let attempt = 1; ; attempt++) {
-      await select.click();
-      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
-      try {
-        await chosen.waitFor({ state: 'attached', timeout: 3000 });
-        return;
-      } catch (error) {
-        if (attempt === 3) throw error;
-      }
-    }
-  }
-
   it(
     'takes a walk-in case from registration to a judicially confirmed agreement: mediator, supervisor, mediator, court liaison',
     async () => {
@@ -129,8 +110,7 @@ describe('a case from registration to judicial confirmation, through the console
       await act(mediator, 'ACCEPT');
       await expectState(mediator, '待被申请人同意');
       await act(mediator, 'RESPONDENT_CONSENTS', async (form) => {
-        await form.getByLabel('同意方式').click();
-        await mediator.locator('.ant-select-item-option[title="电话"]').click();
+        await chooseOption(mediator, form.getByLabel('同意方式'), '电话');
       });
       await expectState(mediator, '调解中');
 
@@ -156,7 +136,7 @@ describe('a case from registration to judicial confirmation, through the console
       await terms.getByTestId('terms-item-0').getByLabel('内容').fill('支付延时加班费');
       await terms.getByTestId('terms-item-0').getByLabel('金额（元）').fill('15000.00');
       await terms.getByRole('button', { name: '添加条款' }).click();
-      await choose(mediator, terms.getByTestId('terms-item-1').getByLabel('类别', { exact: true }).last(), '经济补偿');
+      await chooseOption(mediator, terms.getByTestId('terms-item-1').getByLabel('类别', { exact: true }).last(), '经济补偿');
       await terms.getByTestId('terms-item-1').getByLabel('内容').fill('支付解除劳动合同经济补偿');
       await terms.getByTestId('terms-item-1').getByLabel('金额（元）').fill('9000.50');
       await typeDate(mediator, terms.getByTestId('terms-instalment-0').getByPlaceholder('到期日'), legalDate(app, 10));
@@ -201,7 +181,7 @@ describe('a case from registration to judicial confirmation, through the console
       await mediator.getByTestId('route-JUDICIAL_CONFIRMATION').getByText('可采取').waitFor();
       await act(mediator, 'REQUEST_JUDICIAL_CONFIRMATION', async (form) => {
         await form.getByRole('checkbox', { name: '双方共同申请（民事诉讼法第205条）' }).check();
-        await choose(mediator, form.getByLabel('法院'), '辽源市龙山区人民法院');
+        await chooseOption(mediator, form.getByLabel('法院'), '辽源市龙山区人民法院');
       });
       await expectState(mediator, '司法确认审查中');
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 /**
  * The little of the page's globals these tests read, typed here: the service's TypeScript has no DOM library. Use it
@@ -38,3 +38,24 @@ export async function caseLinks(page: Page) {
 }
 
 export const CASE_DETAIL_URL = /\/cases\/[0-9a-f-]{36}$/;
+
+/**
+ * Picks an option of an antd Select and waits until the field shows it. A re-render while the dropdown opens (a list
+ * that arrives late, a form row just added) can close the dropdown or swallow the click; then the pick is made again,
+ * each step with a short timeout so that a retry happens well inside the test's own.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  const field = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  const chosen = field.getByText(option, { exact: true }).first();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await select.click({ timeout: 5000 });
+      await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click({ timeout: 5000 });
+      await chosen.waitFor({ state: 'attached', timeout: 3000 });
+      return;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}

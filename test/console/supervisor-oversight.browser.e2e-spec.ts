@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { eventually } from '../helpers/eventually';
 import { useBrowser } from './browser';
 import { CONSOLE_ADMIN, useConsoleApp } from './console-app';
-import { menuLabels, signInWithKeyboard } from './console-pages';
+import { chooseOption, menuLabels, signInWithKeyboard } from './console-pages';
 
 const JOURNEY_TIMEOUT = 90_000;
 const HASH = /^[0-9a-f]{64}$/;
@@ -50,8 +50,7 @@ describe('the supervisor’s and the administrator’s oversight screens, agains
     expect(await download.failure()).toBeNull();
 
     // Grouped by source: a table of groups appears, and the choice is in the address.
-    await page.getByTestId('statistics-group-by').click();
-    await page.locator('.ant-select-item-option', { hasText: '按来源' }).click();
+    await chooseOption(page, page.getByTestId('statistics-group-by'), '按来源');
     await page.waitForURL(/groupBy=source/);
     expect(await page.getByTestId('statistics-groups').innerText()).toContain('法院委派');
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
 import { useConsoleApp } from './console-app';
-import { menuLabels, signInWithKeyboard } from './console-pages';
+import { chooseOption, menuLabels, signInWithKeyboard } from './console-pages';
 
 const JOURNEY_TIMEOUT = 90_000;
 
@@ -122,8 +122,7 @@ describe("the supervisor's risk screens, against the demo data", () => {
     await page.getByTestId('add-period').click();
     const form = page.getByTestId('period-form');
     await form.getByLabel('名称').fill('全市劳动争议专项排查周');
-    await form.getByLabel('类型').click();
-    await page.locator('.ant-select-item-option', { hasText: '其他' }).click();
+    await chooseOption(page, form.getByLabel('类型'), '其他');
     await typeDate(page, '#sensitive-period_startsOn', `${year}-12-21`);
     await typeDate(page, '#sensitive-period_endsOn', `${year}-12-18`);
     await form.getByText('结束日期不能早于开始日期').waitFor();
