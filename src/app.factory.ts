@@ -7,7 +7,7 @@ import type { Clock as JobClock } from 'pg-boss';
 import { AppLogger } from './common/logging/app-logger';
 import { AppConfig } from './config/app-config';
 import { Clock } from './common/clock/clock';
-import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { AllExceptionsFilter, answerRouterError } from './common/errors/all-exceptions.filter';
 import { createValidationPipe } from './common/errors/validation-pipe';
 import { ErrorEnvelope } from './common/errors/error-envelope';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/request-id/request-id';
@@ -36,6 +36,7 @@ export async function createApp(config: AppConfig, options: { clock?: Clock; job
     genReqId: (raw: IncomingMessage) => requestIdFor(raw),
     requestIdHeader: false,
     trustProxy: 'loopback',
+    frameworkErrors: answerRouterError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, options.clock, options.jobClock), adapter, {
     bufferLogs: true,

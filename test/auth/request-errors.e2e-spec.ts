@@ -89,6 +89,29 @@ describe(AllExceptionsFilter.name, () => {
     expect(res.json()).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
+  // Found by test/fuzz/api-fuzz.e2e-spec.ts: class-transformer recursed once per level and overflowed the stack (500).
+  it('answers a body nested thousands of levels deep with 400 VALIDATION_FAILED, not a stack overflow', async () => {
+    const bodies = ['{"username":'.repeat(3_000) + '1' + '}'.repeat(3_000), '{"username":' + '['.repeat(5_000) + ']'.repeat(5_000) + ',"password":"x"}'];
+    for (const payload of bodies) {
+      const res = await t.request({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ code: 'TOO_DEEP' }] });
+    }
+  });
+
+  // Found by the fuzzer too: Fastify's router refused these itself, with its own body and a 414 the API never documents.
+  it.each([
+    ['a malformed percent-encoding', 'GET', '/api/users/%'],
+    ['an overlong UTF-8 encoding', 'GET', '/api/users/%C0%AF'],
+    ['a path parameter of 100,000 characters', 'POST', `/api/users/${'x'.repeat(100_000)}/deactivate`],
+  ] as const)('answers %s in the path with the 400 BAD_REQUEST envelope', async (_, method, url) => {
+    const res = await t.request({ method, url, headers: { ...admin.auth, 'x-request-id': 'bad-url-1' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.headers['x-request-id']).toBe('bad-url-1');
+    expect(res.json()).toEqual({ statusCode: 400, code: 'BAD_REQUEST', message: expect.stringMatching(/\S/), requestId: 'bad-url-1' });
+  });
+
   it('keeps stacks and SQL out of every error body', async () => {
     const taken = await createUser(t, { username: 'zhouqiang' });
     const responses = await Promise.all([

@@ -63,6 +63,17 @@ describe(AllExceptionsFilter.name, () => {
     expect(Logger.prototype.error).toHaveBeenCalledWith(expect.objectContaining({ err: error, requestId: 'req-1' }), 'Unhandled error');
   });
 
+  it('answers 503 SERVICE_UNAVAILABLE when the database is away, warning without a stack instead of reporting a fault', () => {
+    jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const sent = run(refused);
+    expect(sent.status).toBe(503);
+    expect(sent.body).toEqual({ statusCode: 503, code: 'SERVICE_UNAVAILABLE', message: expect.any(String), requestId: 'req-1' });
+    expect(JSON.stringify(sent.body)).not.toMatch(/ECONNREFUSED|5432/);
+    expect(Logger.prototype.error).not.toHaveBeenCalled();
+    expect(Logger.prototype.warn).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'req-1' }), 'Database unavailable');
+  });
+
   it('maps Fastify body errors to their codes', () => {
     expect(run(new BadRequestException('x', { cause: { code: 'FST_ERR_CTP_INVALID_JSON_BODY' } })).body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
     expect(run(new PayloadTooLargeException('x', { cause: { code: 'FST_ERR_CTP_BODY_TOO_LARGE' } })).body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });

@@ -1,4 +1,4 @@
-import { ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError as ClassValidatorError, ValidationPipe } from '@nestjs/common';
 import { FieldProblem, ValidationError } from './domain-error';
 
 const CONSTRAINT_CODES: Record<string, string> = {
@@ -44,9 +44,37 @@ export function toFieldProblems(errors: ClassValidatorError[], parent = ''): Fie
   });
 }
 
+/** Deeper than any body the API takes (a case body nests 3 levels); class-transformer recurses once per level. */
+export const MAX_BODY_DEPTH = 32;
+
+/** Measured without recursion, so that the check cannot overflow the stack itself. */
+export function deeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [node, depth] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
+/**
+ * A few thousand nested arrays or objects are a valid JSON body of a few kilobytes, and class-transformer overflows
+ * the stack on them (500): they are refused before it runs.
+ */
+class DepthLimitedValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom' && deeperThan(value, MAX_BODY_DEPTH)) {
+      throw ValidationError.field(metadata.data ?? metadata.type, 'TOO_DEEP', `${metadata.data ?? metadata.type} nests deeper than ${MAX_BODY_DEPTH} levels`);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Rejects unknown fields, converts declared types, and answers 400 VALIDATION_FAILED with per-field details. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new DepthLimitedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
