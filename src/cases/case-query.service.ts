@@ -129,6 +129,7 @@ export class CaseQueryService {
       where.push(group ? 'c.state LIKE :statePattern' : 'c.state = :state');
       Object.assign(params, group ? { statePattern: `${query.state}.%` } : { state: query.state });
     }
+    if (query.open !== undefined) where.push(query.open ? "c.state NOT LIKE 'closed.%'" : "c.state LIKE 'closed.%'");
     if (query.source !== undefined) {
       where.push('c.source = :source');
       params.source = query.source;

@@ -138,7 +138,18 @@ describe(CaseQueryService.name, () => {
     expect((await list('?q=_')).total).toBe(0);
   });
 
+  it('keeps to open or to closed cases with open=true|false, alongside the other filters', async () => {
+    const rejected = await createCase(t, supervisor, individualCaseBody({ applicants: [applicant({ name: '孙立' })], receivedAt: '2026-09-11T09:00:00+08:00' }));
+    await moveToState(t, rejected.id, 'closed', 'rejected');
+
+    expect(ids((await list('?open=true&sort=receivedAt')).items)).toEqual(idsOf('wang', 'li', 'hotline', 'delegated', 'collective'));
+    expect(ids((await list('?open=false')).items)).toEqual([rejected.id]);
+    expect(await list('?open=true&riskLevel=RED&pageSize=1')).toMatchObject({ total: 1 });
+    expect(await list('?open=false&state=intake')).toMatchObject({ total: 0 });
+  });
+
   it.each([
+    ['?open=maybe', 'open', 'INVALID_FORMAT'],
     ['?state=mediation.nowhere', 'state', 'INVALID_FORMAT'],
     ['?page=0', 'page', 'OUT_OF_RANGE'],
     ['?pageSize=101', 'pageSize', 'OUT_OF_RANGE'],

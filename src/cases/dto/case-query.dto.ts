@@ -17,6 +17,12 @@ export class CaseQueryDto {
   @IsIn(STATE_FILTERS, { message: `state must be a dotted state or one of ${CASE_STATE_GROUPS.join(', ')}` })
   state?: string;
 
+  @ApiPropertyOptional({ description: 'true: only open cases (not in a closed state); false: only closed ones', type: Boolean })
+  @IsOptional()
+  @IsBoolean({ message: 'open must be true or false' })
+  @BooleanFromQuery()
+  open?: boolean;
+
   @ApiPropertyOptional({ enum: CASE_SOURCES })
   @IsOptional()
   @IsIn(CASE_SOURCES, { message: `source must be one of ${CASE_SOURCES.join(', ')}` })

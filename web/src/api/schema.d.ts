@@ -4552,6 +4552,8 @@ export interface operations {
             query?: {
                 /** @description A dotted state (`mediation.active`) or a group (`intake`, `mediation`, `agreement`, `closed`) */
                 state?: string;
+                /** @description true: only open cases (not in a closed state); false: only closed ones */
+                open?: boolean;
                 source?: "WALK_IN" | "HOTLINE" | "ONLINE" | "WRITTEN" | "COURT_DELEGATED" | "COURT_ENTRUSTED" | "LABOR_INSPECTION";
                 /** @description true: only cases assigned to me */
                 mine?: boolean;

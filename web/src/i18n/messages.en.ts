@@ -94,6 +94,7 @@ export const en: Messages = {
     filterSource: 'Source',
     filterRisk: 'Risk level',
     mine: 'Only cases assigned to me',
+    openOnly: 'Only open cases',
     empty: 'No cases match',
     columns: {
       caseNumber: 'Case number',

@@ -96,6 +96,7 @@ export const zhCN = {
     filterSource: '来源',
     filterRisk: '风险等级',
     mine: '只看我承办的',
+    openOnly: '只看在办案件',
     empty: '没有符合条件的案件',
     columns: {
       caseNumber: '案号',

@@ -62,6 +62,12 @@ export function CaseFilters({ query, showMine, onChange, onReset }: Props) {
         onChange={(riskLevel?: CaseListQuery['riskLevel']) => change({ riskLevel })}
         style={{ width: 140 }}
       />
+      <Flex align="center" gap="small">
+        <Switch id="cases-open" checked={query.open === true} onChange={(open) => change({ open: open || undefined })} data-testid="filter-open" />
+        <Typography.Text>
+          <label htmlFor="cases-open">{t('cases.openOnly')}</label>
+        </Typography.Text>
+      </Flex>
       {showMine ? (
         <Flex align="center" gap="small">
           <Switch id="cases-mine" checked={query.mine === true} onChange={(mine) => change({ mine: mine || undefined })} />

@@ -30,6 +30,7 @@ export function queryFromSearch(search: URLSearchParams): CaseListQuery {
     riskLevel: isRiskLevel(riskLevel) ? riskLevel : undefined,
     q: search.get('q')?.trim() || undefined,
     mine: search.get('mine') === 'true' ? true : undefined,
+    open: search.get('open') === 'true' ? true : search.get('open') === 'false' ? false : undefined,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as CaseSort) : DEFAULT_SORT,
     page: positiveInt(search.get('page')) ?? 1,
     pageSize: pageSize !== undefined && PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,

@@ -18,32 +18,23 @@ import { ScreeningTrendChart } from './screening-trend-chart';
 import { screeningTrend } from './screening-trend';
 import { useNow } from './use-now';
 
-/**
- * Open cases per level: the service keeps each case's level as of today, and the list counts what a filter matches,
- * so every level is its total less its closed cases (two one-row pages each).
- */
+/** Open cases per level: the service keeps each case's level as of today; a one-row page per level carries its total. */
 function OpenCasesByLevel() {
   const { t } = useTranslation();
   const totals = useQueries({
-    queries: RISK_LEVELS.flatMap((riskLevel) =>
-      [undefined, 'closed'].map((state) => ({
-        queryKey: [...RISK_KEYS.openCounts, riskLevel, state ?? 'all'],
-        queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { riskLevel, state, pageSize: 1 } } })).then((page) => page.total),
-      })),
-    ),
+    queries: RISK_LEVELS.map((riskLevel) => ({
+      queryKey: [...RISK_KEYS.openCounts, riskLevel],
+      queryFn: () => unwrap(api.GET('/api/cases', { params: { query: { riskLevel, open: true, pageSize: 1 } } })).then((page) => page.total),
+    })),
   });
   const failed = totals.find((query) => query.isError);
-  const openOf = (index: number) => {
-    const [all, closed] = [totals[index * 2].data, totals[index * 2 + 1].data];
-    return all === undefined || closed === undefined ? undefined : all - closed;
-  };
   return (
     <Card title={t('risk.dashboard.openByLevel')} size="small">
       {failed ? <ErrorAlert error={failed.error} /> : null}
       <Row gutter={[16, 16]} data-testid="open-by-level">
         {RISK_LEVELS.map((level, index) => (
           <Col key={level} xs={12} lg={6}>
-            <LevelCount level={level} count={openOf(index)} />
+            <LevelCount level={level} count={totals[index].data} />
           </Col>
         ))}
       </Row>
@@ -62,7 +53,7 @@ function LevelCount({ level, count }: { level: RiskLevel; count: number | undefi
         suffix={<Typography.Text type="secondary">{t('risk.dashboard.openCases')}</Typography.Text>}
         styles={{ content: { color: RISK_LEVEL_HEX[level] } }}
       />
-      <Link to={`/cases?riskLevel=${level}`}>{t('risk.dashboard.toCases')}</Link>
+      <Link to={`/cases?riskLevel=${level}&open=true`}>{t('risk.dashboard.toCases')}</Link>
     </Card>
   );
 }
