@@ -56,6 +56,7 @@ export class AlertHandlingService {
       [query.kind, 'a.kind = :kind', 'kind', query.kind],
       [query.caseId, 'a.case_id = :caseId', 'caseId', query.caseId],
       [query.mine === true ? true : undefined, 'c.assigned_mediator_id = :mine', 'mine', actor.id],
+      [query.escalated, 'a.escalated = :escalated', 'escalated', query.escalated],
     ];
     for (const [given, condition, name, value] of filters) {
       if (given === undefined) continue;

@@ -383,7 +383,7 @@ describe(AlertsService.name, () => {
       const page2 = await listed(users.supervisor, `?pageSize=2&page=2${scoped}`);
       expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
       expect(page2.items.map((a) => a.id)).toEqual([ids.riskYellow]);
-      for (const query of ['?level=PURPLE', '?status=CLOSED', '?caseId=abc', '?pageSize=101', '?mine=yes']) {
+      for (const query of ['?level=PURPLE', '?status=CLOSED', '?caseId=abc', '?pageSize=101', '?mine=yes', '?escalated=maybe']) {
         expect((await get(`/api/alerts${query}`, users.supervisor)).statusCode).toBe(400);
       }
       expect((await get('/api/alerts/not-a-uuid', users.supervisor)).statusCode).toBe(400);
@@ -419,6 +419,9 @@ describe(AlertsService.name, () => {
 
       expect(await sql('SELECT escalated, escalated_at, status FROM alerts WHERE id = $1', [alert!.id])).toEqual([{ escalated: true, escalated_at: clock.now(), status: 'OPEN' }]);
       expect(await escalatedCount(c.id)).toEqual([{ n: 1 }]);
+      const alertsOf = async (escalated: boolean) => ((await get(`/api/alerts?escalated=${escalated}&caseId=${c.id}`, users.supervisor)).json() as { items: AlertBody[] }).items;
+      expect((await alertsOf(true)).map((a) => a.id)).toEqual([alert!.id]);
+      expect(await alertsOf(false)).toEqual([]);
       expect(notifier).toHaveBeenCalledTimes(1);
       expect(notifier.mock.calls[0][1]).toMatchObject({ alert: { id: alert!.id, escalated: true }, supervisorIds: [users.supervisor.user.id] });
       notifier.mockRestore();

@@ -34,6 +34,12 @@ export class AlertQueryDto {
   @BooleanFromQuery()
   mine?: boolean;
 
+  @ApiPropertyOptional({ description: 'true: only alerts escalated to the supervisors (RED left unacknowledged); false: only the others', type: Boolean })
+  @IsOptional()
+  @IsBoolean({ message: 'escalated must be true or false' })
+  @BooleanFromQuery()
+  escalated?: boolean;
+
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Min(1)

@@ -4915,6 +4915,8 @@ export interface operations {
                 caseId?: string;
                 /** @description true: only alerts of cases assigned to me */
                 mine?: boolean;
+                /** @description true: only alerts escalated to the supervisors (RED left unacknowledged); false: only the others */
+                escalated?: boolean;
                 page?: number;
                 pageSize?: number;
             };

@@ -95,7 +95,6 @@ export const riskZhCN = {
     filterKind: '类型',
     filterStatus: '状态',
     escalatedOnly: '只看已升级',
-    escalatedOnlyHint: '在当前页中筛选',
     empty: '没有符合条件的预警',
     columns: {
       level: '等级',
@@ -320,7 +319,6 @@ export const riskEn: RiskMessages = {
     filterKind: 'Kind',
     filterStatus: 'Status',
     escalatedOnly: 'Escalated only',
-    escalatedOnlyHint: 'Filters the current page',
     empty: 'No alerts match',
     columns: {
       level: 'Level',

@@ -4,18 +4,13 @@ import { isAlertKind, isAlertStatus, type AlertQuery } from './risk-vocabulary';
 export const ALERT_PAGE_SIZES = [10, 20, 50, 100];
 const DEFAULT_PAGE_SIZE = 20;
 
-/** The board's filters as the address keeps them; `escalated` is the board's own, the API has no such filter. */
-export interface AlertBoardQuery extends AlertQuery {
-  readonly escalated?: true;
-}
-
 function positiveInt(value: string | null): number | undefined {
   const n = Number(value);
   return value !== null && Number.isInteger(n) && n >= 1 ? n : undefined;
 }
 
 /** As the case list does: values the API would refuse are dropped rather than turned into a 400. */
-export function alertQueryFromSearch(search: URLSearchParams): AlertBoardQuery {
+export function alertQueryFromSearch(search: URLSearchParams): AlertQuery {
   const level = search.get('level') ?? '';
   const kind = search.get('kind') ?? '';
   const status = search.get('status') ?? '';
@@ -30,16 +25,11 @@ export function alertQueryFromSearch(search: URLSearchParams): AlertBoardQuery {
   };
 }
 
-export function searchFromAlertQuery(query: AlertBoardQuery): URLSearchParams {
+export function searchFromAlertQuery(query: AlertQuery): URLSearchParams {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     const isDefault = (key === 'page' && value === 1) || (key === 'pageSize' && value === DEFAULT_PAGE_SIZE);
     if (value !== undefined && !isDefault) search.set(key, String(value));
   }
   return search;
-}
-
-/** What the service is asked: everything but the board's own filter. */
-export function apiQueryOf({ escalated: _escalated, ...query }: AlertBoardQuery): AlertQuery {
-  return query;
 }

@@ -1,6 +1,6 @@
 import { CheckOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Empty, Flex, Select, Space, Switch, Table, Tooltip, Typography } from 'antd';
+import { App, Button, Empty, Flex, Select, Space, Switch, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -11,23 +11,23 @@ import { RiskTag } from '../../cases/case-tags';
 import { RISK_LEVELS } from '../../cases/case-vocabulary';
 import { ErrorAlert, ErrorResult } from '../../common/error-result';
 import { AlertStatusTag, EscalatedTag } from './alert-tags';
-import { ALERT_PAGE_SIZES, alertQueryFromSearch, apiQueryOf, searchFromAlertQuery, type AlertBoardQuery } from './alert-list-params';
+import { ALERT_PAGE_SIZES, alertQueryFromSearch, searchFromAlertQuery } from './alert-list-params';
 import { DueCountdown } from './due-countdown';
 import { formatInstant } from './format';
 import { ResolveAlertDialog } from './resolve-alert-dialog';
 import { RISK_KEYS } from './risk-queries';
-import { ALERT_KINDS, ALERT_STATUSES, type Alert } from './risk-vocabulary';
+import { ALERT_KINDS, ALERT_STATUSES, type Alert, type AlertQuery } from './risk-vocabulary';
 import { useNow } from './use-now';
 
 interface FiltersProps {
-  readonly query: AlertBoardQuery;
-  readonly onChange: (changes: Partial<AlertBoardQuery>) => void;
+  readonly query: AlertQuery;
+  readonly onChange: (changes: Partial<AlertQuery>) => void;
   readonly onReset: () => void;
 }
 
 function AlertFilters({ query, onChange, onReset }: FiltersProps) {
   const { t } = useTranslation();
-  const change = (changes: Partial<AlertBoardQuery>) => onChange({ ...changes, page: 1 });
+  const change = (changes: Partial<AlertQuery>) => onChange({ ...changes, page: 1 });
   return (
     <Flex wrap gap="middle" align="center" role="search" data-testid="alert-filters">
       <Select
@@ -36,7 +36,7 @@ function AlertFilters({ query, onChange, onReset }: FiltersProps) {
         allowClear
         value={query.level}
         options={RISK_LEVELS.map((level) => ({ value: level, label: t(`riskLevel.${level}`) }))}
-        onChange={(level?: AlertBoardQuery['level']) => change({ level })}
+        onChange={(level?: AlertQuery['level']) => change({ level })}
         style={{ width: 130 }}
         data-testid="filter-level"
       />
@@ -46,7 +46,7 @@ function AlertFilters({ query, onChange, onReset }: FiltersProps) {
         allowClear
         value={query.kind}
         options={ALERT_KINDS.map((kind) => ({ value: kind, label: t(`risk.alertKind.${kind}`) }))}
-        onChange={(kind?: AlertBoardQuery['kind']) => change({ kind })}
+        onChange={(kind?: AlertQuery['kind']) => change({ kind })}
         style={{ width: 160 }}
       />
       <Select
@@ -55,18 +55,16 @@ function AlertFilters({ query, onChange, onReset }: FiltersProps) {
         allowClear
         value={query.status}
         options={ALERT_STATUSES.map((status) => ({ value: status, label: t(`risk.alertStatus.${status}`) }))}
-        onChange={(status?: AlertBoardQuery['status']) => change({ status })}
+        onChange={(status?: AlertQuery['status']) => change({ status })}
         style={{ width: 140 }}
         data-testid="filter-status"
       />
-      <Tooltip title={t('risk.alerts.escalatedOnlyHint')}>
-        <Flex align="center" gap="small">
-          <Switch id="alerts-escalated" checked={query.escalated === true} onChange={(on) => change({ escalated: on || undefined })} />
-          <Typography.Text>
-            <label htmlFor="alerts-escalated">{t('risk.alerts.escalatedOnly')}</label>
-          </Typography.Text>
-        </Flex>
-      </Tooltip>
+      <Flex align="center" gap="small">
+        <Switch id="alerts-escalated" checked={query.escalated === true} onChange={(on) => change({ escalated: on || undefined })} />
+        <Typography.Text>
+          <label htmlFor="alerts-escalated">{t('risk.alerts.escalatedOnly')}</label>
+        </Typography.Text>
+      </Flex>
       <Button onClick={onReset}>{t('common.reset')}</Button>
     </Flex>
   );
@@ -101,15 +99,14 @@ export function AlertsPage() {
   const [search, setSearch] = useSearchParams();
   const query = alertQueryFromSearch(search);
   const alerts = useQuery({
-    queryKey: [...RISK_KEYS.alerts, apiQueryOf(query)],
-    queryFn: () => unwrap(api.GET('/api/alerts', { params: { query: apiQueryOf(query) } })),
+    queryKey: [...RISK_KEYS.alerts, query],
+    queryFn: () => unwrap(api.GET('/api/alerts', { params: { query: query } })),
     placeholderData: keepPreviousData,
   });
   const { acknowledge, resolve } = useAlertActions();
   const [resolving, setResolving] = useState<Alert | null>(null);
   const mayAct = user.role === 'SUPERVISOR' || user.role === 'MEDIATOR';
-  const update = (changes: Partial<AlertBoardQuery>) => setSearch(searchFromAlertQuery({ ...query, ...changes }));
-  const rows = query.escalated ? alerts.data?.items.filter((alert) => alert.escalated) : alerts.data?.items;
+  const update = (changes: Partial<AlertQuery>) => setSearch(searchFromAlertQuery({ ...query, ...changes }));
 
   return (
     <Flex vertical gap="middle">
@@ -125,7 +122,7 @@ export function AlertsPage() {
         <div data-testid="alert-table">
           <Table<Alert>
             rowKey="id"
-            dataSource={rows}
+            dataSource={alerts.data?.items}
             loading={alerts.isFetching}
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: alerts.isPending ? ' ' : <Empty description={t('risk.alerts.empty')} /> }}
