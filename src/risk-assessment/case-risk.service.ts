@@ -9,7 +9,7 @@ import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
 import { RISK_LEVEL_ORDER } from '../risk/risk-level';
 import type { RiskRuleSet } from '../risk/risk-rules';
 import type { SensitivePeriod } from '../risk/sensitive-periods';
-import { caseRiskRows, type CaseRiskRow } from './risk-facts.query';
+import { caseRiskRows, storedRiskDiffers, type CaseRiskRow } from './risk-facts.query';
 import { RISK_LEVEL_LABELS } from './risk-labels';
 
 export interface RiskPolicySnapshot {
@@ -48,7 +48,7 @@ export class CaseRiskService {
 
   /** Stores the assessment if it differs and raises the RISK_LEVEL alert an open case at YELLOW or above needs. */
   async apply(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment): Promise<void> {
-    if (row.storedLevel !== assessment.level || JSON.stringify(row.storedReasons) !== JSON.stringify(assessment.reasons)) {
+    if (storedRiskDiffers(row, assessment)) {
       await tx.query('UPDATE cases SET risk_level = $2, risk_reasons = $3 WHERE id = $1', [row.caseId, assessment.level, JSON.stringify(assessment.reasons)]);
     }
     await this.raiseRiskAlert(tx, row, assessment);

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { canonicalJson } from '../common/json/canonical-json';
 import type { RiskLevel } from '../cases/case-vocabulary';
 import type { CaseState } from '../cases/machine/case.types';
 import type { RiskFacts } from '../risk/risk-facts';
@@ -40,6 +41,15 @@ const SELECT_FACTS = `
          coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'status', d.status))
                    FROM deadlines d WHERE d.case_id = c.id), '[]') AS deadlines
   FROM cases c`;
+
+/**
+ * Whether an assessment differs from what the case stores. jsonb gives object keys back in its own order
+ * ({text, ruleId}), so comparing JSON.stringify texts found every case at YELLOW or above "changed" and rewrote it on
+ * every event and every screening (100,000 rows a day for a city).
+ */
+export function storedRiskDiffers(row: CaseRiskRow, assessment: { level: RiskLevel; reasons: readonly RiskReason[] }): boolean {
+  return row.storedLevel !== assessment.level || canonicalJson(row.storedReasons) !== canonicalJson(assessment.reasons);
+}
 
 export async function caseRiskRows(manager: EntityManager, where: string, params: unknown[]): Promise<CaseRiskRow[]> {
   const rows = (await manager.query(`${SELECT_FACTS} WHERE ${where} ORDER BY c.case_number`, params)) as RawRow[];

@@ -11,7 +11,7 @@ import { RISK_LEVEL_ORDER } from '../risk/risk-level';
 import { appliesToOrg, windowsAt, type SensitivePeriod } from '../risk/sensitive-periods';
 import { LIMITATION_WATCH_DAYS, expiresAt } from '../deadlines/deadline-timers';
 import { CaseRiskService } from './case-risk.service';
-import { caseRiskRows, type CaseRiskRow } from './risk-facts.query';
+import { caseRiskRows, storedRiskDiffers, type CaseRiskRow } from './risk-facts.query';
 import { RISK_LEVEL_LABELS } from './risk-labels';
 
 export type ScreeningTrigger = 'SCHEDULED' | 'ON_DEMAND';
@@ -206,9 +206,7 @@ export class RiskScreeningService {
   }
 
   private async storeLevels(tx: EntityManager, stored: { row: CaseRiskRow; assessment: RiskAssessment }[]): Promise<void> {
-    const changed = stored.filter(
-      ({ row, assessment }) => row.storedLevel !== assessment.level || JSON.stringify(row.storedReasons) !== JSON.stringify(assessment.reasons),
-    );
+    const changed = stored.filter(({ row, assessment }) => storedRiskDiffers(row, assessment));
     if (changed.length === 0) return;
     await tx.query(
       `UPDATE cases c SET risk_level = v.level, risk_reasons = v.reasons
