@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtModuleOptions, JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -22,7 +23,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function jwtModuleOptions(config: AppConfig): JwtModuleOptions {
   return {
-    secret: config.jwt.secret,
+    // A KeyObject, not the string: given a string, jsonwebtoken first tries it as a PEM public key and builds the
+    // secret key from the failure on every verify, which cost ~8 % of the service's CPU under load (bench/).
+    secret: createSecretKey(Buffer.from(config.jwt.secret, 'utf8')),
     signOptions: { algorithm: 'HS256', issuer: config.jwt.issuer, audience: config.jwt.audience, expiresIn: config.jwt.expiresInSeconds },
     verifyOptions: { algorithms: ['HS256'], issuer: config.jwt.issuer, audience: config.jwt.audience },
   };
