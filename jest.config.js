@@ -1,4 +1,4 @@
-/** Jest runs unit specs beside the code and e2e specs under test/, all against one embedded PostgreSQL. */
+/** Jest runs unit specs beside the code (and the benchmark's own), e2e specs under test/, all against one embedded PostgreSQL. */
 const swc = ['@swc/jest', {
   jsc: {
     parser: { syntax: 'typescript', decorators: true },
@@ -16,7 +16,7 @@ const esmOnly = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer',
 
 module.exports = {
   rootDir: '.',
-  roots: ['<rootDir>/src', '<rootDir>/test'],
+  roots: ['<rootDir>/src', '<rootDir>/test', '<rootDir>/bench'],
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],

@@ -1,0 +1,296 @@
+import { Client } from 'pg';
+import { AuditRecord, GENESIS_HASH, normalizeAt, sealRecord } from '../../src/audit/audit-chain';
+import { inParallel } from './api';
+import { onDatabase } from './database';
+import type { BenchEnvironment } from './environment';
+import { say } from './output';
+import { createCases, seedDirectory, todayInShanghai } from './seed';
+
+export interface ScaleTiming {
+  name: string;
+  rows: number;
+  seconds: number;
+  targetSeconds?: number;
+}
+
+export interface ScaleFigures {
+  timings: ScaleTiming[];
+  plans: { name: string; plan: string }[];
+  verification: { scope: string; ok: boolean; checked: number }[];
+  /** Statements over SLOW_MS during each timed operation (embedded server only). */
+  slowStatements: { operation: string; statements: string[] }[];
+  screenings?: { casesScreened: number; alertsRaised: number; counts: Record<string, number> }[];
+}
+
+const TEMPLATES = 100;
+
+export interface ScaleVolumes {
+  openCases: number;
+  auditRows: number;
+}
+
+export const FULL_SCALE: ScaleVolumes = { openCases: 100_000, auditRows: 1_000_000 };
+/** --quick: a tenth, to check the machinery rather than measure it; no target applies. */
+export const QUICK_SCALE: ScaleVolumes = { openCases: 10_000, auditRows: 100_000 };
+
+/**
+ * Risk screening over 100,000 open cases and verification of 1,000,000 audit rows. Those volumes are not seeded
+ * through the API (hours on this machine): 100 cases are registered through it, then cloned row for row in SQL with
+ * new ids and case numbers, and the audit rows are sealed by the service's own audit-chain code, so that the verifier
+ * really recomputes every hash and link.
+ */
+export async function runScale(env: BenchEnvironment, volumes: ScaleVolumes): Promise<ScaleFigures> {
+  const { openCases: OPEN_CASES, auditRows: AUDIT_ROWS } = volumes;
+  const target = (seconds: number) => (volumes === FULL_SCALE ? seconds : undefined);
+  const figures: ScaleFigures = { timings: [], plans: [], verification: [], slowStatements: [] };
+  await logSlowStatements(env, SLOW_MS);
+  const record = async <T>(name: string, rows: number, targetSeconds: number | undefined, work: () => Promise<T>): Promise<T> => {
+    process.stdout.write(`scale: ${name} … `);
+    env.server.takeLog();
+    const start = process.hrtime.bigint();
+    const result = await work();
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    say(`${seconds.toFixed(1)} s`);
+    const statements = slowStatementsIn(env.server.takeLog());
+    if (statements.length > 0) figures.slowStatements.push({ operation: name, statements });
+    figures.timings.push({ name, rows, seconds, ...(targetSeconds === undefined ? {} : { targetSeconds }) });
+    return result;
+  };
+
+  const city = await seedDirectory(env.api, env.service.admin, 2, 'S');
+  await createCases(env.api, city, TEMPLATES, 8);
+  const screen = () =>
+    env.api.expect<{ casesScreened: number; alertsRaised: number; counts: Record<string, number> }>(201, 'POST', '/api/risk-screenings', { token: city.supervisor.token, body: { asOf: todayInShanghai() } });
+  // The templates are screened once by the service, so that their alerts are open and are cloned with them: the
+  // figure is the daily screening of a city already screened yesterday. A first screening that opens an alert per
+  // case is another figure (see the README).
+  await screen();
+  await record(`clone to ${OPEN_CASES} open cases (SQL)`, OPEN_CASES, undefined, () => cloneCases(env.appDatabaseUrl, city.organizationId, OPEN_CASES / TEMPLATES));
+
+  const first = await record(`risk screening, daily (alerts already open)`, OPEN_CASES, target(10), screen);
+  if (first.casesScreened !== OPEN_CASES) throw new Error(`screening saw ${first.casesScreened} cases, not ${OPEN_CASES}`);
+  const again = await record(`risk screening, again`, OPEN_CASES, target(10), screen);
+  figures.screenings = [first, again].map(({ casesScreened, alertsRaised, counts }) => ({ casesScreened, alertsRaised, counts }));
+  say(`  levels ${JSON.stringify(first.counts)}; alerts raised ${first.alertsRaised}, then ${again.alertsRaised}`);
+  figures.plans.push({ name: 'Screening facts query (mirrors src/risk-assessment/risk-facts.query.ts)', plan: await explainScreening(env.appDatabaseUrl, city.organizationId) });
+
+  await record(`seal and insert ${AUDIT_ROWS} audit rows (SQL)`, AUDIT_ROWS, undefined, () => seedAuditRows(env.appDatabaseUrl, city.organizationId, AUDIT_ROWS));
+  const verify = async (scope: string, token: string) => {
+    const result = await env.api.expect<{ ok: boolean; checked: number }>(200, 'GET', '/api/audit/verify', { token });
+    figures.verification.push({ scope, ...result });
+    if (!result.ok || result.checked < AUDIT_ROWS) throw new Error(`verification as ${scope}: ${JSON.stringify(result)}`);
+    return result;
+  };
+  await record(`audit verify, supervisor (their org)`, AUDIT_ROWS, target(30), () => verify('supervisor', city.supervisor.token));
+  await record(`audit verify, admin (every chain)`, AUDIT_ROWS, target(30), () => verify('admin', city.admin.token));
+  figures.plans.push(...(await explainVerification(env.appDatabaseUrl, city.organizationId)));
+  await logSlowStatements(env, -1);
+  return figures;
+}
+
+const SLOW_MS = 250;
+
+/**
+ * Where a scale operation waits on PostgreSQL: ALTER SYSTEM reaches the service's pooled sessions at once (a
+ * per-database setting would only reach new ones). Embedded server only: the bench does not reconfigure a server
+ * it was lent with DATABASE_URL.
+ */
+async function logSlowStatements(env: BenchEnvironment, thresholdMs: number): Promise<void> {
+  if (!env.server.embedded) return;
+  await onDatabase(env.server.url, async (client) => {
+    await client.query(thresholdMs < 0 ? 'ALTER SYSTEM RESET log_min_duration_statement' : `ALTER SYSTEM SET log_min_duration_statement = ${thresholdMs}`);
+    await client.query('SELECT pg_reload_conf()');
+  });
+}
+
+function slowStatementsIn(log: readonly string[]): string[] {
+  return log
+    .join('')
+    .split(/\n(?=\S)/)
+    .filter((entry) => /duration: [\d.]+ ms/.test(entry))
+    .map((entry) => entry.replace(/^.*?LOG:\s+/, '').replace(/\s+/g, ' ').slice(0, 240));
+}
+
+async function columnsOf(client: Client, table: string): Promise<string[]> {
+  const { rows } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => r.column_name);
+}
+
+/** Each template case `copies - 1` more times, with its applicants, claims and deadlines; case numbers continue the org's series. */
+async function cloneCases(url: string, organizationId: string, copies: number): Promise<void> {
+  await onDatabase(url, async (client) => {
+    await client.query('BEGIN');
+    await client.query(
+      `CREATE TEMP TABLE clone_map ON COMMIT DROP AS
+       SELECT t.id AS template_id, gen_random_uuid() AS id, (${TEMPLATES} + row_number() OVER (ORDER BY t.case_number, g))::int AS n
+       FROM cases t CROSS JOIN generate_series(2, $2::int) g WHERE t.organization_id = $1`,
+      [organizationId, copies],
+    );
+    const caseColumns = await columnsOf(client, 'cases');
+    const caseSelect = caseColumns.map((column) => {
+      if (column === 'id') return 'm.id';
+      if (column === 'case_number') return `split_part(t.case_number, '-', 1) || '-' || split_part(t.case_number, '-', 2) || '-' || lpad(m.n::text, 6, '0')`;
+      return `t.${column}`;
+    });
+    await client.query(`INSERT INTO cases (${caseColumns.join(', ')}) SELECT ${caseSelect.join(', ')} FROM clone_map m JOIN cases t ON t.id = m.template_id`);
+    for (const table of ['case_applicants', 'case_claims', 'deadlines', 'alerts']) {
+      const columns = (await columnsOf(client, table)).filter((column) => column !== 'id');
+      const select = columns.map((column) => (column === 'case_id' ? 'm.id' : `t.${column}`));
+      await client.query(`INSERT INTO ${table} (${columns.join(', ')}) SELECT ${select.join(', ')} FROM clone_map m JOIN ${table} t ON t.case_id = m.template_id`);
+    }
+    await client.query(
+      `UPDATE case_number_sequences SET last_value = (SELECT count(*) FROM cases WHERE organization_id = $1) WHERE organization_id = $1`,
+      [organizationId],
+    );
+    await client.query('COMMIT');
+    for (const table of ['cases', 'case_applicants', 'case_claims', 'deadlines', 'alerts']) await client.query(`ANALYZE ${table}`);
+  });
+}
+
+interface TemplateRow {
+  actor_user_id: string | null;
+  actor_role: string;
+  category: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  payload: unknown;
+}
+
+/**
+ * `total` rows over the org's cases that have no chain yet (the clones), ten or so per case, written in the shape of
+ * case rows the service wrote during the scenarios. Seqs come from the real sequence and interleave across chains
+ * as concurrent desks would; entries and heads commit together, as AuditService.append does.
+ */
+async function seedAuditRows(url: string, organizationId: string, total: number): Promise<void> {
+  await onDatabase(url, async (client) => {
+    const templates = (
+      await client.query<TemplateRow>(
+        `SELECT DISTINCT ON (action, to_state) actor_user_id, actor_role, category, action, from_state, to_state, payload
+         FROM audit_entries WHERE case_id IS NOT NULL ORDER BY action, to_state, seq DESC`,
+      )
+    ).rows;
+    // Every case of the org, its chain continued from the head the service left (screening may have alerted on it).
+    const chainsOfOrg = (
+      await client.query<{ id: string; last_chain_seq: number | null; last_hash: string | null }>(
+        `SELECT c.id, h.last_chain_seq, h.last_hash FROM cases c LEFT JOIN audit_chain_heads h ON h.chain_id = 'case:' || c.id
+         WHERE c.organization_id = $1 ORDER BY c.id`,
+        [organizationId],
+      )
+    ).rows;
+    const caseIds = chainsOfOrg.map((r) => r.id);
+    const seqs = (await client.query<{ seq: string }>('SELECT nextval(\'audit_entries_seq\')::text AS seq FROM generate_series(1, $1::int)', [total])).rows.map((r) => r.seq);
+    const lastHash: string[] = chainsOfOrg.map((r) => r.last_hash ?? GENESIS_HASH);
+    const lastSeq: number[] = chainsOfOrg.map((r) => r.last_chain_seq ?? 0);
+    const start = Date.now() - total;
+    const batch: AuditRecord[] = [];
+    await client.query('BEGIN');
+    for (let i = 0; i < total; i += 1) {
+      const chain = i % caseIds.length;
+      const chainSeq = lastSeq[chain] + 1;
+      const template = templates[i % templates.length];
+      const caseId = caseIds[chain];
+      const row = sealRecord({
+        seq: seqs[i],
+        chainId: `case:${caseId}`,
+        chainSeq,
+        prevHash: lastHash[chain],
+        at: normalizeAt(new Date(start + i)),
+        actorUserId: template.actor_user_id,
+        actorRole: template.actor_role,
+        orgId: organizationId,
+        caseId,
+        category: template.category,
+        action: template.action,
+        fromState: template.from_state,
+        toState: template.to_state,
+        caseVersion: chainSeq,
+        requestId: `bench-${i}`,
+        payload: template.payload,
+      });
+      lastHash[chain] = row.hash;
+      lastSeq[chain] = chainSeq;
+      batch.push(row);
+      if (batch.length === 5000) await insertAudit(client, batch.splice(0));
+    }
+    await insertAudit(client, batch.splice(0));
+    const chains = caseIds.map((id) => `case:${id}`);
+    for (let i = 0; i < chains.length; i += 10000) {
+      await client.query(
+        `INSERT INTO audit_chain_heads (chain_id, last_chain_seq, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
+         ON CONFLICT (chain_id) DO UPDATE SET last_chain_seq = excluded.last_chain_seq, last_hash = excluded.last_hash`,
+        [chains.slice(i, i + 10000), lastSeq.slice(i, i + 10000), lastHash.slice(i, i + 10000)],
+      );
+    }
+    await client.query('COMMIT');
+    await client.query('ANALYZE audit_entries');
+    await client.query('ANALYZE audit_chain_heads');
+  });
+}
+
+async function insertAudit(client: Client, rows: readonly AuditRecord[]): Promise<void> {
+  if (rows.length === 0) return;
+  const column = <K extends keyof AuditRecord>(key: K) => rows.map((r) => r[key]);
+  await client.query(
+    `INSERT INTO audit_entries (seq, chain_id, chain_seq, at, actor_user_id, actor_role, org_id, case_id, category, action,
+       from_state, to_state, case_version, request_id, payload, prev_hash, hash)
+     SELECT s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p::jsonb, ph, h
+     FROM unnest($1::bigint[], $2::text[], $3::int[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[],
+       $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[])
+       AS u(s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p, ph, h)`,
+    [
+      column('seq'), column('chainId'), column('chainSeq'), column('at'), column('actorUserId'), column('actorRole'), column('orgId'),
+      column('caseId'), column('category'), column('action'), column('fromState'), column('toState'), column('caseVersion'),
+      column('requestId'), rows.map((r) => (r.payload === null ? null : JSON.stringify(r.payload))), column('prevHash'), column('hash'),
+    ],
+  );
+}
+
+// Kept in step with SELECT_FACTS in src/risk-assessment/risk-facts.query.ts, which is not exported.
+const SCREENING_FACTS = `
+  SELECT c.id, c.case_number, c.organization_id, c.assigned_mediator_id, c.worker_count, c.migrant_workers,
+         c.arrears_months, c.risk_flags, c.state, c.risk_level, c.risk_reasons,
+         coalesce((SELECT json_agg(json_build_object('type', cl.type, 'amount', cl.amount::text) ORDER BY cl.position)
+                   FROM case_claims cl WHERE cl.case_id = c.id), '[]') AS claims,
+         coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'status', d.status))
+                   FROM deadlines d WHERE d.case_id = c.id), '[]') AS deadlines
+  FROM cases c WHERE c.organization_id = $1 AND c.state NOT LIKE 'closed.%' ORDER BY c.case_number`;
+
+async function explain(client: Client, sql: string, params: unknown[], analyze: boolean): Promise<string> {
+  const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}COSTS OFF) ${sql}`, params);
+  // A 100,000-element array literal in a Filter line says nothing more than its first few elements.
+  return rows.map((r) => (r['QUERY PLAN'].length > 160 ? `${r['QUERY PLAN'].slice(0, 160)}…` : r['QUERY PLAN'])).join('\n');
+}
+
+/** The verifier reads through a cursor, which PostgreSQL plans for the first rows (cursor_tuple_fraction). */
+async function explainCursor(client: Client, sql: string, params: unknown[]): Promise<string> {
+  await client.query('BEGIN');
+  try {
+    return await explain(client, `DECLARE audit_verification NO SCROLL CURSOR FOR ${sql}`, params, false);
+  } finally {
+    await client.query('ROLLBACK');
+  }
+}
+
+async function explainScreening(url: string, organizationId: string): Promise<string> {
+  return onDatabase(url, (client) => explain(client, SCREENING_FACTS, [organizationId], true));
+}
+
+async function explainVerification(url: string, organizationId: string): Promise<{ name: string; plan: string }[]> {
+  return onDatabase(url, async (client) => {
+    const chains = (await client.query<{ chain_id: string }>('SELECT DISTINCT chain_id FROM audit_entries WHERE org_id = $1', [organizationId])).rows.map((r) => r.chain_id);
+    return inParallel(
+      [
+        { name: 'Verification, admin: cursor over every row in chain order', cursor: true, sql: 'SELECT * FROM audit_entries ORDER BY chain_id, chain_seq', params: [] as unknown[] },
+        { name: "Verification, supervisor: the org's chains", cursor: false, sql: 'SELECT DISTINCT chain_id FROM audit_entries WHERE org_id = $1', params: [organizationId] },
+        { name: 'Verification, supervisor: cursor over the rows of those chains', cursor: true, sql: 'SELECT * FROM audit_entries WHERE chain_id = ANY($1::text[]) ORDER BY chain_id, chain_seq', params: [chains] },
+      ],
+      1,
+      async (q) => ({ name: q.name, plan: q.cursor ? await explainCursor(client, q.sql, q.params) : await explain(client, q.sql, q.params, false) }),
+    );
+  });
+}

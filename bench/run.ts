@@ -1,0 +1,176 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from './lib/args';
+import { RESULTS_DIR } from './lib/paths';
+import { closeOnSignal, openEnvironment } from './lib/environment';
+import { formatTable, say } from './lib/output';
+import { measurePgbench, PgbenchResult } from './lib/pgbench';
+import { FULL_SCALE, QUICK_SCALE, runScale, ScaleFigures } from './lib/scale';
+import {
+  auditPageScenario,
+  contentionScenario,
+  createCaseScenario,
+  Figures,
+  readCaseScenario,
+  runScenario,
+  Scenario,
+  transitionsScenario,
+} from './lib/scenarios';
+import { activate, createCases, seedDirectory } from './lib/seed';
+
+
+interface Plan {
+  cases: number;
+  activeCases: number;
+  seconds: number;
+  warmupSeconds: number;
+  pgbenchSeconds: number;
+  seedConcurrency: number;
+}
+
+const FULL: Plan = { cases: 10_000, activeCases: 2_000, seconds: 12, warmupSeconds: 3, pgbenchSeconds: 30, seedConcurrency: 12 };
+const QUICK: Plan = { cases: 400, activeCases: 120, seconds: 3, warmupSeconds: 1, pgbenchSeconds: 5, seedConcurrency: 8 };
+
+interface ScenarioReport {
+  key: string;
+  name: string;
+  max: Figures;
+  half: Figures;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const plan = args.quick ? QUICK : FULL;
+  const startedAt = new Date();
+  const env = await openEnvironment({ poolSize: args.poolSize });
+  closeOnSignal(() => env.close());
+  try {
+    say(`Machine: ${env.machine.cpuModel}, ${env.machine.cores} cores, ${env.machine.memoryGiB} GiB, node ${env.machine.node}, PostgreSQL ${env.machine.postgres}`);
+    say(`Load average at start: ${env.machine.loadAverageAtStart.join(' ')}${env.server.embedded ? '' : ' (external server)'}`);
+
+    const pgbench = await timed('T_pg: pgbench -i -s 10, then tpcb-like -c 10 -j 2', async () =>
+      measurePgbench(await env.server.createDatabase('bench_pgbench'), { seconds: plan.pgbenchSeconds, scale: 10, clients: 10 }),
+    );
+    say(`T_pg = ${pgbench.tps.toFixed(0)} tps (tpcb-like, 10 clients, ${plan.pgbenchSeconds} s)`);
+
+    const directory = await timed('directory: organization, supervisor, 10 mediators', () => seedDirectory(env.api, env.service.admin, 10, 'A'));
+    const cases = await timed(`seed: ${plan.cases} cases through POST /api/cases`, () => createCases(env.api, directory, plan.cases, plan.seedConcurrency));
+    const active = cases.slice(0, plan.activeCases);
+    await timed(`seed: ${plan.activeCases} cases to mediation.active (3 events each)`, () => activate(env.api, active, plan.seedConcurrency));
+
+    const contended = active.slice(-4);
+    const scenarios: Scenario[] = [
+      transitionsScenario(active.slice(0, -4), 16),
+      contentionScenario(contended, 20),
+      readCaseScenario(cases, directory, 16),
+      auditPageScenario(directory, 8),
+      createCaseScenario(directory, 8),
+    ].filter((s) => args.only === undefined || args.only.includes(s.key));
+
+    const reports: ScenarioReport[] = [];
+    for (const scenario of scenarios) {
+      await runScenario(env.service.baseUrl, scenario, { seconds: plan.warmupSeconds });
+      const max = await runScenario(env.service.baseUrl, scenario, { seconds: plan.seconds });
+      const half = await runScenario(env.service.baseUrl, scenario, { seconds: plan.seconds, overallRate: Math.max(1, Math.round(max.totalRps / 2)) });
+      reports.push({ key: scenario.key, name: scenario.name, max, half });
+      say(`  ${scenario.name}: ${max.rps.toFixed(0)}/s, p99 ${max.p99} ms; at half load p99 ${half.p99} ms`);
+    }
+
+    const scale = args.skipScale ? undefined : await runScale(env, args.quick ? QUICK_SCALE : FULL_SCALE);
+
+    say();
+    printTables(pgbench, reports);
+    if (scale !== undefined) printScale(scale);
+    const targets = printTargets(pgbench, reports, scale);
+
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const file = join(RESULTS_DIR, `${startedAt.toISOString().replaceAll(':', '-')}.json`);
+    const result = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      options: args,
+      plan,
+      machine: env.machine,
+      databaseServer: env.server.embedded ? 'embedded' : 'DATABASE_URL',
+      serviceRssKiB: env.service.rssKiB(),
+      pgbench,
+      scenarios: reports.map((r) => ({ ...r, ratioToTpg: r.max.rps / pgbench.tps })),
+      scale,
+      targets,
+    };
+    writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+    say(`\nWritten ${file}`);
+  } finally {
+    await env.close();
+  }
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  process.stdout.write(`${label} … `);
+  const result = await work();
+  say(`${((Date.now() - start) / 1000).toFixed(1)} s`);
+  return result;
+}
+
+function printTables(pgbench: PgbenchResult, reports: readonly ScenarioReport[]): void {
+  const header = ['scenario', 'req/s', '× T_pg', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors', 'other'];
+  const row = (r: ScenarioReport, f: Figures) => [
+    r.name,
+    f.rps,
+    f.rps / pgbench.tps,
+    f.p50,
+    f.p90,
+    f.p99,
+    f.max,
+    f.errors,
+    f.statusCounts['412'] === undefined ? '' : `412: ${(f.statusCounts['412'] / f.seconds).toFixed(0)}/s`,
+  ];
+  say(`Maximum rate (T_pg = ${pgbench.tps.toFixed(0)} tps)`);
+  say(formatTable(header, reports.map((r) => row(r, r.max))));
+  say();
+  say('Half of each maximum (autocannon overallRate)');
+  say(formatTable(['target/s', ...header], reports.map((r) => [r.half.targetRate ?? 0, ...row(r, r.half)])));
+}
+
+function printScale(scale: ScaleFigures): void {
+  say();
+  say('Scale');
+  say(formatTable(['operation', 'rows', 'seconds', 'target s'], scale.timings.map((t) => [t.name, t.rows, t.seconds, t.targetSeconds ?? '-'])));
+  for (const { operation, statements } of scale.slowStatements) {
+    say(`\nStatements over 250 ms during "${operation}":`);
+    for (const statement of statements.slice(0, 12)) say(`  ${statement}`);
+  }
+  for (const plan of scale.plans) {
+    say(`\n${plan.name}:\n${plan.plan}`);
+  }
+}
+
+interface TargetCheck {
+  name: string;
+  value: number;
+  limit: number;
+  pass: boolean;
+}
+
+function printTargets(pgbench: PgbenchResult, reports: readonly ScenarioReport[], scale: ScaleFigures | undefined): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const transitions = reports.find((r) => r.key === 'transitions');
+  if (transitions !== undefined) {
+    const ratio = transitions.max.rps / pgbench.tps;
+    checks.push({ name: 'transitions ≥ 0.3 × T_pg (aim 1.0)', value: ratio, limit: 0.3, pass: ratio >= 0.3 });
+  }
+  for (const r of reports) checks.push({ name: `${r.name}: p99 ≤ 25 ms at half load`, value: r.half.p99, limit: 25, pass: r.half.p99 <= 25 });
+  for (const t of scale?.timings ?? []) {
+    if (t.targetSeconds !== undefined) checks.push({ name: `${t.name} ≤ ${t.targetSeconds} s`, value: t.seconds, limit: t.targetSeconds, pass: t.seconds <= t.targetSeconds });
+  }
+  say();
+  say('Targets');
+  say(formatTable(['target', 'measured', 'result'], checks.map((c) => [c.name, c.value, c.pass ? 'PASS' : 'FAIL'])));
+  return checks;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
