@@ -55,7 +55,7 @@ describe('signing in and out of the console', () => {
     // The service's clock passes the token's expiry (8 h, JWT_EXPIRES_IN_SECONDS); the browser's does not.
     app.clock.advance(EIGHT_HOURS_MS + 60_000);
     try {
-      await page.getByRole('switch').click();
+      await page.getByRole('switch', { name: '只看我承办的' }).click();
       await page.waitForURL('**/login');
     } finally {
       app.clock.advance(-(EIGHT_HOURS_MS + 60_000));
