@@ -77,11 +77,15 @@ export class AlertsService {
    * to a higher level (ALERT_LEVEL_RAISED), and after one is resolved reopen only above its level. Writes the audit
    * entry, and for a RED alert queues its escalation, in `tx`.
    */
-  async raise(tx: EntityManager, input: RaiseAlertInput): Promise<RaiseAlertResult> {
+  /**
+   * `caseLocked`: the caller's transaction already holds this case's row lock (a case event's recompute), so the
+   * lock and its organization check were made by the change itself and are not repeated.
+   */
+  async raise(tx: EntityManager, input: RaiseAlertInput, options: { caseLocked?: boolean } = {}): Promise<RaiseAlertResult> {
     assertWellFormed(input);
     // The case row first, as every change to a case takes it: alerts, events and the case's audit chain then lock
     // in one order and cannot deadlock, and racing raises of one case queue up here.
-    await this.lockCase(tx, input);
+    if (options.caseLocked !== true) await this.lockCase(tx, input);
     const deadlineKind = await this.deadlineKindOf(tx, input);
     return input.kind === 'RISK_LEVEL' ? this.raiseRisk(tx, input) : this.raiseScoped(tx, input, deadlineKind);
   }

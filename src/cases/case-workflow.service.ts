@@ -197,22 +197,38 @@ export class CaseWorkflowService {
   ): Promise<number> {
     const fromState = stateOf(stored);
     const context = decision.context;
+    const maskedPayload = maskPayload(applied.payload);
     // The row lock makes this compare-and-swap certain to match; it stays as the guard if the lock is ever dropped.
-    const updated = (await tx.query(
-      `UPDATE cases SET snapshot = $3, state = $4, version = version + 1, assigned_mediator_id = $5, review_court_id = $6,
-         closed_at = CASE WHEN $4 LIKE 'closed.%' THEN coalesce(closed_at, $7) ELSE NULL END, updated_at = $7
-       WHERE id = $1 AND version = $2 RETURNING version`,
-      [row.id, row.version, JSON.stringify(decision.snapshot), decision.state, context.assignedMediatorId ?? null, context.reviewCourtId ?? null, this.clock.now()],
-    )) as [{ version: number }[], number];
-    const newVersion = updated[0][0]?.version;
+    // The event row is written by the same statement, from the updated row: one round trip, and no event without
+    // its version step.
+    const [written] = (await tx.query(
+      `WITH updated AS (
+         UPDATE cases SET snapshot = $3, state = $4, version = version + 1, assigned_mediator_id = $5, review_court_id = $6,
+           closed_at = CASE WHEN $4 LIKE 'closed.%' THEN coalesce(closed_at, $7) ELSE NULL END, updated_at = $7
+         WHERE id = $1 AND version = $2 RETURNING id, version, state
+       )
+       INSERT INTO case_events (case_id, version, type, payload, from_state, to_state, actor_user_id, actor_role, request_id, at)
+       SELECT id, version, $8, $9, $10, state, $11, $12, $13, $7 FROM updated
+       RETURNING version`,
+      [
+        row.id,
+        row.version,
+        JSON.stringify(decision.snapshot),
+        decision.state,
+        context.assignedMediatorId ?? null,
+        context.reviewCourtId ?? null,
+        this.clock.now(),
+        applied.type,
+        JSON.stringify(maskedPayload),
+        fromState,
+        applied.actor.userId,
+        applied.actor.role,
+        applied.requestId,
+      ],
+    )) as { version: number }[];
+    const newVersion = written?.version;
     if (newVersion !== row.version + 1) throw CaseEventError.versionConflict(row.version);
 
-    const maskedPayload = maskPayload(applied.payload);
-    await tx.query(
-      `INSERT INTO case_events (case_id, version, type, payload, from_state, to_state, actor_user_id, actor_role, request_id, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [row.id, newVersion, applied.type, JSON.stringify(maskedPayload), fromState, decision.state, applied.actor.userId, applied.actor.role, applied.requestId, this.clock.now()],
-    );
     await this.deadlines.sync(tx, row.id, context.deadlines);
     await this.audit.append(tx, {
       actor: applied.actor,

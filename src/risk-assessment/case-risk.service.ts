@@ -31,7 +31,7 @@ export class CaseRiskService {
   ) {}
 
   async policyFor(manager: EntityManager): Promise<RiskPolicySnapshot> {
-    return { periods: await this.policy.activePeriods(manager), ruleSet: await this.policy.currentRuleSet(manager) };
+    return this.policy.policy(manager);
   }
 
   today(): LegalDate {
@@ -42,20 +42,15 @@ export class CaseRiskService {
   async recompute(tx: EntityManager, caseId: string): Promise<RiskAssessment> {
     const [row] = await caseRiskRows(tx, 'c.id = $1', [caseId]);
     const assessment = assessRisk(row.facts, this.today(), ...policyArgs(await this.policyFor(tx)));
-    await this.apply(tx, row, assessment);
-    return assessment;
-  }
-
-  /** Stores the assessment if it differs and raises the RISK_LEVEL alert an open case at YELLOW or above needs. */
-  async apply(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment): Promise<void> {
     if (storedRiskDiffers(row, assessment)) {
       await tx.query('UPDATE cases SET risk_level = $2, risk_reasons = $3 WHERE id = $1', [row.caseId, assessment.level, JSON.stringify(assessment.reasons)]);
     }
-    await this.raiseRiskAlert(tx, row, assessment);
+    await this.raiseRiskAlert(tx, row, assessment, { caseLocked: true });
+    return assessment;
   }
 
   /** Opens the case's RISK_LEVEL alert, or raises it in place; AlertsService keeps it unique and never lowers it. */
-  async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment): Promise<boolean> {
+  async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment, options: { caseLocked?: boolean } = {}): Promise<boolean> {
     if (row.facts.state.startsWith('closed.') || RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return false;
     const { outcome } = await this.alerts.raise(tx, {
       organizationId: row.facts.orgId,
@@ -65,7 +60,7 @@ export class CaseRiskService {
       scopeRef: 'risk',
       message: `${row.caseNumber} 风险等级${RISK_LEVEL_LABELS[assessment.level]}：${assessment.reasons.map((r) => r.text).join('；')}`,
       reasons: assessment.reasons,
-    });
+    }, options);
     return outcome !== 'UNCHANGED';
   }
 }

@@ -31,9 +31,23 @@ export class RiskPolicyService {
   private periods?: Cached<readonly SensitivePeriod[]>;
   private ruleSet?: Cached<RiskRuleSet>;
 
+  /** Both, for one revision read: a case change asks for both, and every statement is a round trip. */
+  async policy(manager: EntityManager): Promise<{ periods: SensitivePeriod[]; ruleSet: RiskRuleSet }> {
+    const revision = await this.revision(manager);
+    return { periods: await this.periodsAt(manager, revision), ruleSet: await this.ruleSetAt(manager, revision) };
+  }
+
   /** Every active period, global and organization-scoped alike: the engine picks a case's with `appliesToOrg`. */
   async activePeriods(manager: EntityManager): Promise<SensitivePeriod[]> {
-    const revision = await this.revision(manager);
+    return this.periodsAt(manager, await this.revision(manager));
+  }
+
+  /** The highest version: the rule set every assessment and screening runs with and records. */
+  async currentRuleSet(manager: EntityManager): Promise<RiskRuleSet> {
+    return this.ruleSetAt(manager, await this.revision(manager));
+  }
+
+  private async periodsAt(manager: EntityManager, revision: string): Promise<SensitivePeriod[]> {
     let cached = this.periods;
     if (cached?.revision !== revision) {
       cached = await this.loadPeriods(manager);
@@ -42,9 +56,7 @@ export class RiskPolicyService {
     return [...cached.value];
   }
 
-  /** The highest version: the rule set every assessment and screening runs with and records. */
-  async currentRuleSet(manager: EntityManager): Promise<RiskRuleSet> {
-    const revision = await this.revision(manager);
+  private async ruleSetAt(manager: EntityManager, revision: string): Promise<RiskRuleSet> {
     let cached = this.ruleSet;
     if (cached?.revision !== revision) {
       cached = await this.loadRuleSet(manager);
