@@ -71,7 +71,7 @@ const UPSERT_TAIL = `
     IS DISTINCT FROM (${FOLLOWED.map((column) => `EXCLUDED.${column}`).join(', ')},
       CASE WHEN deadlines.status = 'PENDING' THEN EXCLUDED.status ELSE deadlines.status END)`;
 
-const SELECT_ROWS = `
+export const SELECT_DEADLINE_ROWS = `
   SELECT id, case_id AS "caseId", key, position, kind, starts_on::text AS "startsOn", days, unit,
          paused_days AS "pausedDays", paused_since::text AS "pausedSince", due_on::text AS "dueOn", status,
          calendar_verified AS "calendarVerified", basis, instalment_no AS "instalmentNo", supersedes,
@@ -115,7 +115,7 @@ export class DeadlineProjection {
 
   /** The case's rows in the order the machine opened them. */
   async listForCase(manager: EntityManager, caseId: string): Promise<DeadlineRow[]> {
-    return (await manager.query(`${SELECT_ROWS} WHERE case_id = $1 ORDER BY position, key`, [caseId])) as DeadlineRow[];
+    return (await manager.query(`${SELECT_DEADLINE_ROWS} WHERE case_id = $1 ORDER BY position, key`, [caseId])) as DeadlineRow[];
   }
 }
 
