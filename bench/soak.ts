@@ -4,6 +4,7 @@ import { parseArgs } from './lib/args';
 import { RESULTS_DIR } from './lib/paths';
 import { closeOnSignal, openEnvironment } from './lib/environment';
 import { formatTable, say } from './lib/output';
+import { runOpenLoop } from './lib/open-loop';
 import { runScenario, transitionsScenario } from './lib/scenarios';
 import { activate, createCases, seedDirectory } from './lib/seed';
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     const rssStartMiB = env.service.rssKiB() / 1024;
     const minutes: Minute[] = [];
     for (let minute = 1; minute <= args.minutes; minute += 1) {
-      const f = await runScenario(env.service.baseUrl, scenario, { seconds: 60, overallRate: rate });
+      const f = await runOpenLoop(env.service.baseUrl, scenario, { seconds: 60, rate });
       const row = { minute, rate: f.rps, p50: f.p50, p99: f.p99, max: f.max, errors: f.errors, rssMiB: env.service.rssKiB() / 1024 };
       minutes.push(row);
       say(`  minute ${minute}: ${row.rate.toFixed(0)}/s, p50 ${row.p50} ms, p99 ${row.p99} ms, max ${row.max} ms, errors ${row.errors}, RSS ${row.rssMiB.toFixed(0)} MiB`);
