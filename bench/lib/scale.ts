@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { AuditRecord, GENESIS_HASH, normalizeAt, sealRecord } from '../../src/audit/audit-chain';
+import { riskFactsSql } from '../../src/risk-assessment/risk-facts.query';
 import { inParallel } from './api';
 import { onDatabase } from './database';
 import type { BenchEnvironment } from './environment';
@@ -250,15 +251,8 @@ async function insertAudit(client: Client, rows: readonly AuditRecord[]): Promis
   );
 }
 
-// Kept in step with SELECT_FACTS in src/risk-assessment/risk-facts.query.ts, which is not exported.
-const SCREENING_FACTS = `
-  SELECT c.id, c.case_number, c.organization_id, c.assigned_mediator_id, c.worker_count, c.migrant_workers,
-         c.arrears_months, c.risk_flags, c.state, c.risk_level, c.risk_reasons,
-         coalesce((SELECT json_agg(json_build_object('type', cl.type, 'amount', cl.amount::text) ORDER BY cl.position)
-                   FROM case_claims cl WHERE cl.case_id = c.id), '[]') AS claims,
-         coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'status', d.status))
-                   FROM deadlines d WHERE d.case_id = c.id), '[]') AS deadlines
-  FROM cases c WHERE c.organization_id = $1 AND c.state NOT LIKE 'closed.%' ORDER BY c.case_number`;
+// The screening's own statement, with its filter (src/risk-assessment/risk-screening.service.ts).
+const SCREENING_FACTS = riskFactsSql(`c.organization_id = $1 AND c.state NOT LIKE 'closed.%'`);
 
 async function explain(client: Client, sql: string, params: unknown[], analyze: boolean): Promise<string> {
   const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (${analyze ? 'ANALYZE, BUFFERS, ' : ''}COSTS OFF) ${sql}`, params);

@@ -51,8 +51,13 @@ export function storedRiskDiffers(row: CaseRiskRow, assessment: { level: RiskLev
   return row.storedLevel !== assessment.level || canonicalJson(row.storedReasons) !== canonicalJson(assessment.reasons);
 }
 
+/** The one statement that reads the risk facts of the cases `where` selects (exported for the bench's EXPLAIN). */
+export function riskFactsSql(where: string): string {
+  return `${SELECT_FACTS} WHERE ${where} ORDER BY c.case_number`;
+}
+
 export async function caseRiskRows(manager: EntityManager, where: string, params: unknown[]): Promise<CaseRiskRow[]> {
-  const rows = (await manager.query(`${SELECT_FACTS} WHERE ${where} ORDER BY c.case_number`, params)) as RawRow[];
+  const rows = (await manager.query(riskFactsSql(where), params)) as RawRow[];
   return rows.map((row) => ({
     caseId: row.id,
     caseNumber: row.case_number,
