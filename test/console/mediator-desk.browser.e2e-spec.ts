@@ -55,9 +55,6 @@ async function typeDate(page: Page, id: string, text: string): Promise<void> {
   await input.pressSequentially(text);
   await input.press('Enter');
   await page.keyboard.press('Escape');
-  // While the calendar was still open, getByRole did not find the form's submit button for 30 s (seen when the typed
-  // date lies in another month than the field's previous one); the next step starts once it has gone.
-  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 async function sortedTexts(page: Page, selector: string): Promise<string[]> {

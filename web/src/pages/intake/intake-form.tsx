@@ -1,4 +1,4 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, LoadingOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
@@ -447,7 +447,9 @@ export function IntakeForm({ courts, courtsLoading, onSubmit, defaults }: Props)
         <ClaimsSection />
         <RiskSection />
         <Flex gap="middle">
-          <Button type="primary" htmlType="submit" loading={submitting} size="large">
+          {/* Not `loading`: after a refusal answered within milliseconds, antd's own loading state was left on, the
+              button spinning and deaf to clicks (seen in the browser tests); disabled + icon follow `submitting` only. */}
+          <Button type="primary" htmlType="submit" disabled={submitting} icon={submitting ? <LoadingOutlined /> : undefined} size="large">
             {t('intake.submit')}
           </Button>
           <Button
