@@ -76,8 +76,7 @@ export class AlertsService {
    * Opens the alert unless one covers its scope already. RISK_LEVEL alerts open at YELLOW and above, rise in place
    * to a higher level (ALERT_LEVEL_RAISED), and after one is resolved reopen only above its level. Writes the audit
    * entry, and for a RED alert queues its escalation, in `tx`.
-   */
-  /**
+   *
    * `caseLocked`: the caller's transaction already holds this case's row lock (a case event's recompute), so the
    * lock and its organization check were made by the change itself and are not repeated.
    */
