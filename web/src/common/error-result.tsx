@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { Alert, Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error';
@@ -28,8 +29,19 @@ export function ErrorResult({ error, onRetry }: { error: unknown; onRetry?: () =
   );
 }
 
-/** A failed part of a screen, or a refused action, shown in place. */
-export function ErrorAlert({ error }: { error: unknown }) {
+/** A failed part of a screen, or a refused action, shown in place; the request id to quote when there is one. */
+export function ErrorAlert({ error, style, testId }: { error: unknown; style?: CSSProperties; testId?: string }) {
   const { describeError } = useErrorText();
-  return <Alert type="error" showIcon title={describeError(error)} description={<RequestId id={requestIdOf(error)} />} />;
+  const requestId = requestIdOf(error);
+  return (
+    <Alert
+      type="error"
+      showIcon
+      role="alert"
+      style={style}
+      title={describeError(error)}
+      description={requestId ? <RequestId id={requestId} /> : undefined}
+      data-testid={testId}
+    />
+  );
 }

@@ -1,9 +1,9 @@
-import { Alert, Button, Flex, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error';
 import { useErrorText } from '../../api/error-text';
-import { RequestId } from '../../common/request-id';
+import { ErrorAlert } from '../../common/error-result';
+import { AdminFormButtons } from './admin-form-buttons';
 import type { Organization } from './admin-queries';
 import { placeServerError } from './server-errors';
 import type { OrganizationKind } from './user-form-rules';
@@ -59,16 +59,7 @@ export function OrganizationForm({ organization, onSubmit, onCancel }: Props) {
       aria-label={organization ? t('admin.organizations.edit') : t('admin.organizations.create')}
       data-testid="organization-form"
     >
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={describeError(failure)}
-          description={failure instanceof ApiError ? <RequestId id={failure.requestId} /> : undefined}
-        />
-      ) : null}
+      {failure ? <ErrorAlert error={failure} style={{ marginBottom: 16 }} /> : null}
       <Form.Item
         name="name"
         label={t('admin.organizations.form.name')}
@@ -106,14 +97,7 @@ export function OrganizationForm({ organization, onSubmit, onCancel }: Props) {
       >
         <Input maxLength={6} autoCapitalize="characters" spellCheck={false} style={{ width: 160 }} />
       </Form.Item>
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel} disabled={false}>
-          {t('admin.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('admin.save')}
-        </Button>
-      </Flex>
+      <AdminFormButtons submitting={submitting} onCancel={onCancel} />
     </Form>
   );
 }

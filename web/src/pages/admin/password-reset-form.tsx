@@ -1,9 +1,9 @@
-import { Alert, Button, Flex, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error';
 import { useErrorText } from '../../api/error-text';
-import { RequestId } from '../../common/request-id';
+import { ErrorAlert } from '../../common/error-result';
+import { AdminFormButtons } from './admin-form-buttons';
 import type { User } from './admin-queries';
 import { placeServerError } from './server-errors';
 import { confirmationProblem, passwordProblem, type UserFormProblem } from './user-form-rules';
@@ -45,16 +45,7 @@ export function PasswordResetForm({ user, onSubmit, onCancel }: Props) {
   };
   return (
     <Form<Values> form={form} layout="vertical" onFinish={submit} disabled={submitting} aria-label={t('admin.users.resetPassword')} data-testid="password-reset-form">
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={describeError(failure)}
-          description={failure instanceof ApiError ? <RequestId id={failure.requestId} /> : undefined}
-        />
-      ) : null}
+      {failure ? <ErrorAlert error={failure} style={{ marginBottom: 16 }} /> : null}
       <Form.Item name="newPassword" label={t('admin.users.form.newPassword')} extra={t('admin.users.form.passwordHint')} required rules={[rule((password) => passwordProblem(password, user.username))]}>
         <Input.Password autoComplete="new-password" autoFocus />
       </Form.Item>
@@ -70,14 +61,7 @@ export function PasswordResetForm({ user, onSubmit, onCancel }: Props) {
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel} disabled={false}>
-          {t('admin.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('admin.save')}
-        </Button>
-      </Flex>
+      <AdminFormButtons submitting={submitting} onCancel={onCancel} />
     </Form>
   );
 }

@@ -1,9 +1,9 @@
-import { Alert, Button, Flex, Form, Input, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error';
 import { useErrorText } from '../../api/error-text';
-import { RequestId } from '../../common/request-id';
+import { ErrorAlert } from '../../common/error-result';
+import { AdminFormButtons } from './admin-form-buttons';
 import type { Organization, User } from './admin-queries';
 import { placeServerError } from './server-errors';
 import {
@@ -106,16 +106,7 @@ export function UserForm({ user, organizations, onSubmit, onCancel }: Props) {
       aria-label={creating ? t('admin.users.create') : t('admin.users.edit')}
       data-testid="user-form"
     >
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={describeError(failure)}
-          description={failure instanceof ApiError ? <RequestId id={failure.requestId} /> : undefined}
-        />
-      ) : null}
+      {failure ? <ErrorAlert error={failure} style={{ marginBottom: 16 }} /> : null}
       {creating ? (
         <Form.Item name="username" label={t('admin.users.form.username')} extra={t('admin.users.form.usernameHint')} rules={[rule(usernameProblem)]} required>
           <Input autoComplete="off" autoCapitalize="none" spellCheck={false} autoFocus />
@@ -161,14 +152,7 @@ export function UserForm({ user, organizations, onSubmit, onCancel }: Props) {
           </Form.Item>
         </>
       ) : null}
-      <Flex justify="end" gap="small">
-        <Button onClick={onCancel} disabled={false}>
-          {t('admin.cancel')}
-        </Button>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('admin.save')}
-        </Button>
-      </Flex>
+      <AdminFormButtons submitting={submitting} onCancel={onCancel} />
     </Form>
   );
 }

@@ -1,12 +1,11 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, Input } from 'antd';
+import { Button, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/api-error';
 import { useErrorText } from '../../api/error-text';
 import { showFieldErrors } from '../../api/form-errors';
 import type { Credentials } from '../../auth/sign-in';
-import { RequestId } from '../../common/request-id';
+import { ErrorAlert } from '../../common/error-result';
 
 export const USERNAME_MAX_LENGTH = 64;
 
@@ -17,7 +16,7 @@ interface Props {
 /** Username and password; Enter submits from either field. Server problems land on their field or above the form. */
 export function LoginForm({ onSignIn }: Props) {
   const { t } = useTranslation();
-  const { describeError, describeProblem } = useErrorText();
+  const { describeProblem } = useErrorText();
   const [form] = Form.useForm<Credentials>();
   const [failure, setFailure] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -39,17 +38,7 @@ export function LoginForm({ onSignIn }: Props) {
 
   return (
     <Form form={form} layout="vertical" requiredMark={false} onFinish={submit} disabled={submitting} aria-label={t('login.title')}>
-      {failure ? (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={describeError(failure)}
-          description={failure instanceof ApiError ? <RequestId id={failure.requestId} /> : undefined}
-          data-testid="login-error"
-        />
-      ) : null}
+      {failure ? <ErrorAlert error={failure} style={{ marginBottom: 16 }} testId="login-error" /> : null}
       <Form.Item
         name="username"
         label={t('login.username')}
