@@ -31,20 +31,14 @@ export class RiskPolicyService {
   private periods?: Cached<readonly SensitivePeriod[]>;
   private ruleSet?: Cached<RiskRuleSet>;
 
-  /** Both, for one revision read: a case change asks for both, and every statement is a round trip. */
+  /**
+   * `periods`: every active period, global and organization-scoped alike (the engine picks a case's with
+   * `appliesToOrg`). `ruleSet`: the highest version, which every assessment and screening runs with and records.
+   * Both come from one revision read, since a case change asks for both and every statement is a round trip.
+   */
   async policy(manager: EntityManager): Promise<{ periods: SensitivePeriod[]; ruleSet: RiskRuleSet }> {
     const revision = await this.revision(manager);
     return { periods: await this.periodsAt(manager, revision), ruleSet: await this.ruleSetAt(manager, revision) };
-  }
-
-  /** Every active period, global and organization-scoped alike: the engine picks a case's with `appliesToOrg`. */
-  async activePeriods(manager: EntityManager): Promise<SensitivePeriod[]> {
-    return this.periodsAt(manager, await this.revision(manager));
-  }
-
-  /** The highest version: the rule set every assessment and screening runs with and records. */
-  async currentRuleSet(manager: EntityManager): Promise<RiskRuleSet> {
-    return this.ruleSetAt(manager, await this.revision(manager));
   }
 
   private async periodsAt(manager: EntityManager, revision: string): Promise<SensitivePeriod[]> {

@@ -196,10 +196,10 @@ describe(RiskRuleSetsService.name, () => {
     it('runs the engine with the new version as soon as a PUT commits, though the old one was read (and cached) just before', async () => {
       const policy = t.app.get(RiskPolicyService);
       const manager = t.app.get(DataSource).manager;
-      const before = await policy.currentRuleSet(manager);
+      const { ruleSet: before } = await policy.policy(manager);
       expect(before.version).toBe((await current()).version);
       expect((await put(admin, { rules: rulesWith('HARDSHIP', { flags: ['HARDSHIP'] }), baseVersion: before.version })).statusCode).toBe(200);
-      const after = await policy.currentRuleSet(manager);
+      const { ruleSet: after } = await policy.policy(manager);
       expect(after.version).toBe(before.version + 1);
       expect(after.rules).toEqual(rulesWith('HARDSHIP', { flags: ['HARDSHIP'] }));
     });

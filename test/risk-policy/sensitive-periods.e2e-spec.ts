@@ -317,7 +317,7 @@ describe(SensitivePeriodsService.name, () => {
   });
 
   describe(RiskPolicyService.name, () => {
-    const active = () => t.app.get(RiskPolicyService).activePeriods(t.app.get(DataSource).manager);
+    const active = async () => (await t.app.get(RiskPolicyService).policy(t.app.get(DataSource).manager)).periods;
 
     it('gives the engine every active period, global and of any organization, by row id', async () => {
       const period = await created(supervisor);
@@ -359,7 +359,7 @@ describe(SensitivePeriodsService.name, () => {
       await expect(
         t.app.get(DataSource).transaction(async (tx) => {
           await tx.query('UPDATE sensitive_periods SET active = false WHERE id = $1', [period.id]);
-          expect((await policy.activePeriods(tx)).map((p) => p.id)).not.toContain(period.id);
+          expect((await policy.policy(tx)).periods.map((p) => p.id)).not.toContain(period.id);
           throw new Error('roll back');
         }),
       ).rejects.toThrow('roll back');
