@@ -17,7 +17,7 @@ const ACCOUNTS = [
 /** A message key that i18next could not find shows as itself, e.g. `caseFile.event.ACCEPT`. */
 const NAMESPACES = [
   'desk', 'intake', 'court', 'statistics', 'audit', 'admin', 'risk', 'caseFile', 'app', 'common', 'language', 'login',
-  'shell', 'menu', 'role', 'notifications', 'errors', 'validation', 'cases', 'caseDetail', 'caseState', 'caseSource', 'riskLevel',
+  'shell', 'menu', 'role', 'notifications', 'errors', 'validation', 'cases', 'caseDetail', 'caseState', 'caseSource', 'claimType', 'riskLevel',
 ];
 const UNTRANSLATED_KEY = new RegExp(`\\b(?:${NAMESPACES.join('|')})\\.[a-zA-Z]+(?:\\.[a-zA-Z0-9_]+)*\\b`);
 

@@ -165,6 +165,16 @@ export const en: Messages = {
     COURT_ENTRUSTED: 'Court-entrusted (委托)',
     LABOR_INSPECTION: 'Labour inspection',
   },
+  claimType: {
+    WAGE_ARREARS: 'Wage arrears',
+    OVERTIME: 'Overtime pay',
+    SOCIAL_INSURANCE: 'Social insurance',
+    ECONOMIC_COMPENSATION: 'Economic compensation',
+    WORK_INJURY: 'Work-injury benefits',
+    CONTRACT_TERMINATION: 'Contract termination',
+    LABOR_RELATIONSHIP: 'Employment relationship',
+    OTHER: 'Other',
+  },
   riskLevel: {
     BLUE: 'Blue',
     YELLOW: 'Yellow',

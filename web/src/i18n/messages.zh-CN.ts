@@ -167,6 +167,17 @@ export const zhCN = {
     COURT_ENTRUSTED: '法院委托',
     LABOR_INSPECTION: '劳动监察转来',
   },
+  // The service's own labels (reports, exports, risk reasons) use the same words, so a screen and its download agree.
+  claimType: {
+    WAGE_ARREARS: '拖欠工资',
+    OVERTIME: '加班费',
+    SOCIAL_INSURANCE: '社会保险',
+    ECONOMIC_COMPENSATION: '经济补偿',
+    WORK_INJURY: '工伤待遇',
+    CONTRACT_TERMINATION: '解除劳动合同',
+    LABOR_RELATIONSHIP: '确认劳动关系',
+    OTHER: '其他',
+  },
   riskLevel: {
     BLUE: '蓝色',
     YELLOW: '黄色',

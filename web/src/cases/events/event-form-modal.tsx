@@ -5,6 +5,7 @@ import { isVersionConflict } from '../../api/api-error';
 import { useErrorText } from '../../api/error-text';
 import { showFieldErrors, type FieldProblem } from '../../api/form-errors';
 import { ErrorAlert } from '../../common/error-result';
+import { SubmitButton } from '../../common/submit-button';
 import { EVENT_FORMS } from './event-form-registry';
 import type { CaseEventType, EventFormContext, FormValues } from './event-form-types';
 import { newIdempotencyKey, useSendCaseEvent } from './send-case-event';
@@ -79,9 +80,10 @@ export function EventFormModal({ type, context, onClose, onConflict, initialValu
   const footer = (
     <Flex justify="flex-end" gap="small">
       <Button onClick={onClose}>{t('caseFile.actions.cancel')}</Button>
-      <Button type="primary" danger={spec.danger} loading={send.isPending} onClick={() => void submit()} data-testid="event-submit">
+      {/* In the footer, outside the form: a plain button that submits by hand. */}
+      <SubmitButton submitting={send.isPending} htmlType="button" danger={spec.danger} onClick={() => void submit()} data-testid="event-submit">
         {t('caseFile.actions.submit')}
-      </Button>
+      </SubmitButton>
     </Flex>
   );
 

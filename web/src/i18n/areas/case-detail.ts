@@ -356,16 +356,6 @@ export const caseDetailZhCN = {
     amount: '金额（元）',
     description: '说明',
   },
-  claimType: {
-    WAGE_ARREARS: '拖欠工资',
-    OVERTIME: '加班费',
-    SOCIAL_INSURANCE: '社会保险',
-    ECONOMIC_COMPENSATION: '经济补偿',
-    WORK_INJURY: '工伤',
-    CONTRACT_TERMINATION: '解除劳动合同',
-    LABOR_RELATIONSHIP: '确认劳动关系',
-    OTHER: '其他',
-  },
   version: '版本 {{version}}',
 };
 
@@ -724,16 +714,6 @@ export const caseDetailEn: CaseDetailMessages = {
     type: 'Type',
     amount: 'Amount (CNY)',
     description: 'Description',
-  },
-  claimType: {
-    WAGE_ARREARS: 'Wage arrears',
-    OVERTIME: 'Overtime pay',
-    SOCIAL_INSURANCE: 'Social insurance',
-    ECONOMIC_COMPENSATION: 'Economic compensation',
-    WORK_INJURY: 'Work injury',
-    CONTRACT_TERMINATION: 'Contract termination',
-    LABOR_RELATIONSHIP: 'Employment relationship',
-    OTHER: 'Other',
   },
   version: 'Version {{version}}',
 };

@@ -67,16 +67,6 @@ export const statisticsZhCN = {
     agreed: '协议金额',
     paid: '已履行',
   },
-  claimType: {
-    WAGE_ARREARS: '拖欠工资',
-    OVERTIME: '加班费',
-    SOCIAL_INSURANCE: '社会保险',
-    ECONOMIC_COMPENSATION: '经济补偿',
-    WORK_INJURY: '工伤待遇',
-    CONTRACT_TERMINATION: '解除劳动合同',
-    LABOR_RELATIONSHIP: '确认劳动关系',
-    OTHER: '其他',
-  },
   deadlineKind: {
     ACCEPTANCE_DECISION: '受理决定期限',
     RESPONDENT_CONSENT: '被申请人同意调解期限',
@@ -154,16 +144,6 @@ export const statisticsEn: typeof statisticsZhCN = {
     averageDays: 'Avg. days',
     agreed: 'Agreed',
     paid: 'Paid',
-  },
-  claimType: {
-    WAGE_ARREARS: 'Wage arrears',
-    OVERTIME: 'Overtime pay',
-    SOCIAL_INSURANCE: 'Social insurance',
-    ECONOMIC_COMPENSATION: 'Economic compensation',
-    WORK_INJURY: 'Work-injury benefits',
-    CONTRACT_TERMINATION: 'Termination of contract',
-    LABOR_RELATIONSHIP: 'Employment relationship',
-    OTHER: 'Other',
   },
   deadlineKind: {
     ACCEPTANCE_DECISION: 'Decision on acceptance',

@@ -1,5 +1,6 @@
 import { Button, Flex } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { SubmitButton } from '../../common/submit-button';
 
 /** Cancel and save under an admin form; cancel stays usable while the form is disabled during a submission. */
 export function AdminFormButtons({ submitting, onCancel }: { submitting: boolean; onCancel: () => void }) {
@@ -9,9 +10,7 @@ export function AdminFormButtons({ submitting, onCancel }: { submitting: boolean
       <Button onClick={onCancel} disabled={false}>
         {t('admin.cancel')}
       </Button>
-      <Button type="primary" htmlType="submit" loading={submitting}>
-        {t('admin.save')}
-      </Button>
+      <SubmitButton submitting={submitting}>{t('admin.save')}</SubmitButton>
     </Flex>
   );
 }

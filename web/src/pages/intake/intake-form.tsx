@@ -1,4 +1,4 @@
-import { DeleteOutlined, LoadingOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Flex, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import dayjs from 'dayjs';
@@ -8,6 +8,7 @@ import { ApiError } from '../../api/api-error';
 import { useErrorText } from '../../api/error-text';
 import { showFieldErrors, type FieldProblem } from '../../api/form-errors';
 import { RequestId } from '../../common/request-id';
+import { SubmitButton } from '../../common/submit-button';
 import { ApplicantRows } from './applicant-rows';
 import { isMoney, sumMoney, usccProblem } from './china-ids';
 import {
@@ -267,7 +268,7 @@ function ClaimRow({ index, removable, onRemove }: { index: number; removable: bo
     <Row gutter={8} align="top" data-testid={`claim-row-${index}`}>
       <Col xs={24} md={5}>
         <Form.Item name={[index, 'type']} label={t('intake.claim.type')} rules={[{ required: true, message: t('intake.rules.required') }]}>
-          <Select options={CLAIM_TYPES.map((value) => ({ value, label: t(`intake.claimType.${value}`) }))} />
+          <Select options={CLAIM_TYPES.map((value) => ({ value, label: t(`claimType.${value}`) }))} />
         </Form.Item>
       </Col>
       <Col xs={24} md={5}>
@@ -447,11 +448,9 @@ export function IntakeForm({ courts, courtsLoading, onSubmit, defaults }: Props)
         <ClaimsSection />
         <RiskSection />
         <Flex gap="middle">
-          {/* Not `loading`: after a refusal answered within milliseconds, antd's own loading state was left on, the
-              button spinning and deaf to clicks (seen in the browser tests); disabled + icon follow `submitting` only. */}
-          <Button type="primary" htmlType="submit" disabled={submitting} icon={submitting ? <LoadingOutlined /> : undefined} size="large">
+          <SubmitButton submitting={submitting} size="large">
             {t('intake.submit')}
-          </Button>
+          </SubmitButton>
           <Button
             htmlType="button"
             size="large"

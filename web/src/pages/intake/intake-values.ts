@@ -1,6 +1,6 @@
 import type { Dayjs } from 'dayjs';
 import type { components } from '../../api/schema';
-import { CASE_SOURCES } from '../../cases/case-vocabulary';
+import { CASE_SOURCES, CLAIM_TYPES as CASE_CLAIM_TYPES } from '../../cases/case-vocabulary';
 import { isOtherIdNumber, isPhone, residentIdProblem } from './china-ids';
 
 export type CreateCaseBody = components['schemas']['CreateCaseDto'];
@@ -16,16 +16,6 @@ export type RespondentBody = CreateCaseBody['respondent'];
 
 // Records over each schema type: the lists the form needs, which stop compiling when the API's vocabulary changes.
 const RELATION_SET: Record<EmploymentRelation, true> = { CURRENT: true, FORMER: true, DISPATCHED: true, UNCERTAIN: true };
-const CLAIM_SET: Record<ClaimType, true> = {
-  WAGE_ARREARS: true,
-  OVERTIME: true,
-  SOCIAL_INSURANCE: true,
-  ECONOMIC_COMPENSATION: true,
-  WORK_INJURY: true,
-  CONTRACT_TERMINATION: true,
-  LABOR_RELATIONSHIP: true,
-  OTHER: true,
-};
 const FLAG_SET: Record<RiskFlag, true> = {
   EXTREME_ACT_THREAT: true,
   EMPLOYER_ABSCONDED: true,
@@ -38,7 +28,7 @@ const FLAG_SET: Record<RiskFlag, true> = {
 export const SOURCES = CASE_SOURCES;
 export const ID_TYPES: readonly IdType[] = ['RESIDENT_ID', 'OTHER'];
 export const EMPLOYMENT_RELATIONS = Object.keys(RELATION_SET) as EmploymentRelation[];
-export const CLAIM_TYPES = Object.keys(CLAIM_SET) as ClaimType[];
+export const CLAIM_TYPES: readonly ClaimType[] = CASE_CLAIM_TYPES;
 export const RISK_FLAGS = Object.keys(FLAG_SET) as RiskFlag[];
 export const COURT_PROCEDURES: readonly CourtProcedure[] = ['ORDINARY', 'SIMPLE'];
 /** Their amount is required (DOMAIN §2). */

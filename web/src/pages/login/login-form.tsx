@@ -1,11 +1,12 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Form, Input } from 'antd';
+import { Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorText } from '../../api/error-text';
 import { showFieldErrors } from '../../api/form-errors';
 import type { Credentials } from '../../auth/sign-in';
 import { ErrorAlert } from '../../common/error-result';
+import { SubmitButton } from '../../common/submit-button';
 
 export const USERNAME_MAX_LENGTH = 64;
 
@@ -52,9 +53,9 @@ export function LoginForm({ onSignIn }: Props) {
       <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
         <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={submitting}>
+      <SubmitButton submitting={submitting} block>
         {t('login.submit')}
-      </Button>
+      </SubmitButton>
     </Form>
   );
 }

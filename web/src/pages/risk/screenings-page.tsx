@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Empty, Flex, Form, Table, Typography } from 'antd';
+import { App, Card, DatePicker, Empty, Flex, Form, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { showFieldErrors } from '../../api/form-errors';
 import { unwrap } from '../../api/unwrap';
 import { useSession } from '../../auth/use-session';
 import { ErrorAlert, ErrorResult } from '../../common/error-result';
+import { SubmitButton } from '../../common/submit-button';
 import { formatInstant } from './format';
 import { LevelCountTags } from './level-counts';
 import { RISK_KEYS, useScreenings } from './risk-queries';
@@ -62,9 +63,7 @@ function RunScreening() {
           <DatePicker id="screening-as-of" allowClear={false} />
         </Form.Item>
         <Form.Item>
-          <Button type="primary" htmlType="submit" loading={run.isPending}>
-            {t('risk.screenings.run')}
-          </Button>
+          <SubmitButton submitting={run.isPending}>{t('risk.screenings.run')}</SubmitButton>
         </Form.Item>
       </Form>
     </Card>

@@ -7,6 +7,7 @@ import { useErrorText } from '../../api/error-text';
 import { showFieldErrors } from '../../api/form-errors';
 import type { Role } from '../../auth/session-store';
 import { ErrorAlert } from '../../common/error-result';
+import { SubmitButton } from '../../common/submit-button';
 import { PERIOD_LIMITS, SENSITIVE_PERIOD_KINDS, type SensitivePeriodKind } from './risk-vocabulary';
 import { endsOnProblem, EVERY_ORGANIZATION, isInside, milestoneWindow, type PeriodDraft } from './sensitive-period-rules';
 
@@ -213,9 +214,7 @@ export function SensitivePeriodForm({ initial, role, organizations = [], onSubmi
       </Form.Item>
       <Flex justify="end" gap="small">
         <Button onClick={onCancel}>{t('risk.periods.form.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={submitting}>
-          {t('risk.periods.form.save')}
-        </Button>
+        <SubmitButton submitting={submitting}>{t('risk.periods.form.save')}</SubmitButton>
       </Flex>
     </Form>
   );

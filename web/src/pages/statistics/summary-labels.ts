@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { components } from '../../api/schema';
-import { isCaseSource, isCaseState, isRiskLevel } from '../../cases/case-vocabulary';
+import { isCaseSource, isCaseState, isClaimType, isRiskLevel } from '../../cases/case-vocabulary';
 import { statisticsZhCN } from '../../i18n/areas/statistics';
 import type { GroupBy } from './statistics-params';
 
@@ -9,11 +9,9 @@ export type SummaryCounts = components['schemas']['SummaryCountsDto'];
 export type SummaryGroup = components['schemas']['SummaryGroupDto'];
 export type CountByKey = components['schemas']['CountByKeyDto'];
 
-type ClaimType = keyof typeof statisticsZhCN.claimType;
 type Outcome = keyof typeof statisticsZhCN.outcome;
 type DeadlineKind = keyof typeof statisticsZhCN.deadlineKind;
 
-const isClaimType = (key: string): key is ClaimType => Object.hasOwn(statisticsZhCN.claimType, key);
 const isOutcome = (key: string): key is Outcome => Object.hasOwn(statisticsZhCN.outcome, key);
 const isDeadlineKind = (key: string): key is DeadlineKind => Object.hasOwn(statisticsZhCN.deadlineKind, key);
 
@@ -25,7 +23,7 @@ export function sourceLabel(entry: CountByKey, t: TFunction): string {
 }
 
 export function claimTypeLabel(entry: CountByKey, t: TFunction): string {
-  return isClaimType(entry.key) ? t(`statistics.claimType.${entry.key}`) : entry.label;
+  return isClaimType(entry.key) ? t(`claimType.${entry.key}`) : entry.label;
 }
 
 export function stateLabel(entry: CountByKey, t: TFunction): string {
@@ -44,7 +42,7 @@ export function groupLabel(groupBy: GroupBy, group: SummaryGroup, t: TFunction):
   const key = group.key;
   if (key === null) return groupBy === 'mediator' ? t('statistics.noMediator') : group.label;
   if (groupBy === 'source' && isCaseSource(key)) return t(`caseSource.${key}`);
-  if (groupBy === 'claimType' && isClaimType(key)) return t(`statistics.claimType.${key}`);
+  if (groupBy === 'claimType' && isClaimType(key)) return t(`claimType.${key}`);
   if (groupBy === 'outcome' && isOutcome(key)) return t(`statistics.outcome.${key}`);
   // Months (YYYY-MM) read the same in both languages; mediators are people's names.
   return group.label;

@@ -72,7 +72,7 @@ export function PartiesPanel({ detail }: { detail: CaseDetail }) {
           pagination={false}
           dataSource={detail.claims}
           columns={[
-            { key: 'type', title: t('caseFile.claims.type'), render: (_, claim) => t(`caseFile.claimType.${claim.type}`) },
+            { key: 'type', title: t('caseFile.claims.type'), render: (_, claim) => t(`claimType.${claim.type}`) },
             { key: 'amount', title: t('caseFile.claims.amount'), align: 'right', render: (_, claim) => claim.amount ?? none },
             { key: 'description', title: t('caseFile.claims.description'), dataIndex: 'description' },
           ]}
