@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UsersService } from '../users/users.service';
-import { AuthenticatedRequest, toActor } from './actor';
+import type { AuthenticatedRequest } from './actor';
 import { AuthError } from './auth.errors';
 import { IS_PUBLIC } from './public.decorator';
 import { TokenService } from './token.service';
@@ -28,11 +28,11 @@ export class JwtAuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw AuthError.missingToken();
     const claims = await this.tokens.verify(token);
-    const user = await this.users.findById(claims.userId);
-    if (!user) throw AuthError.invalidToken();
-    if (!user.active) throw AuthError.accountDeactivated();
-    if (claims.issuedAt < user.credentialsChangedAt) throw AuthError.sessionRevoked();
-    request.actor = toActor(user);
+    const session = await this.users.sessionOf(claims.userId);
+    if (!session) throw AuthError.invalidToken();
+    if (!session.active) throw AuthError.accountDeactivated();
+    if (claims.issuedAt < session.credentialsChangedAt) throw AuthError.sessionRevoked();
+    request.actor = session.actor;
     return true;
   }
 }

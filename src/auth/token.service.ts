@@ -4,6 +4,7 @@ import { JwtModuleOptions, JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { Clock } from '../common/clock/clock';
 import { AuthError } from './auth.errors';
+import { isUuid } from '../common/uuid';
 
 export interface IssuedToken {
   accessToken: string;
@@ -15,7 +16,6 @@ export interface TokenClaims {
   issuedAt: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * HS256 only, on signing and on verifying: listing the algorithm is what refuses `alg: none` and algorithm-confusion
@@ -56,7 +56,7 @@ export class TokenService {
       // jsonwebtoken's error classes are not ours to import (a dependency of @nestjs/jwt); their names are stable API.
       throw error instanceof Error && error.name === 'TokenExpiredError' ? AuthError.expiredToken() : AuthError.invalidToken();
     }
-    if (typeof payload.sub !== 'string' || !UUID.test(payload.sub) || typeof payload.iat !== 'number') throw AuthError.invalidToken();
+    if (typeof payload.sub !== 'string' || !isUuid(payload.sub) || typeof payload.iat !== 'number') throw AuthError.invalidToken();
     return { userId: payload.sub, issuedAt: new Date(Math.round(payload.iat * 1000)) };
   }
 }

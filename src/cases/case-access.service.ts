@@ -15,6 +15,7 @@ import { CaseError } from './case.errors';
 import { CaseEntity } from './case.entity';
 import { stateOf, type PersistedCaseSnapshot } from './machine/case-decision';
 import type { SenderRelation } from './machine/case-senders';
+import { isUuid } from '../common/uuid';
 
 /** A `cases` row as raw SQL returns it; `state` may be left out when the snapshot is selected instead. */
 export interface RawCaseAccessRow {
@@ -29,7 +30,6 @@ export interface RawCaseAccessRow {
 
 export type CaseAccessSource = CaseEntity | RawCaseAccessRow;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The one gate to case records, for every case route: the list scope as SQL, the 404 for a case outside it, and how
@@ -47,7 +47,7 @@ export class CaseAccessService {
    * organization's case numbers cannot be probed. `lock` takes FOR UPDATE before the check.
    */
   async loadVisible(manager: EntityManager, caseId: string, actor: Actor, options: { lock?: boolean } = {}): Promise<CaseEntity> {
-    if (!UUID.test(caseId)) throw CaseError.notFound(caseId);
+    if (!isUuid(caseId)) throw CaseError.notFound(caseId);
     const row = await manager.getRepository(CaseEntity).findOne({
       where: { id: caseId },
       ...(options.lock === true ? { lock: { mode: 'pessimistic_write' as const } } : {}),

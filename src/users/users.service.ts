@@ -17,6 +17,13 @@ import type { Role } from './role';
 import { UserEntity } from './user.entity';
 import { UserError } from './user.errors';
 
+/** The signed-in user as the token guard needs them. */
+export interface UserSession {
+  readonly actor: Actor;
+  readonly active: boolean;
+  readonly credentialsChangedAt: Date;
+}
+
 export interface NewUser {
   username: string;
   displayName: string;
@@ -156,6 +163,22 @@ export class UsersService {
 
   findById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id });
+  }
+
+  /**
+   * What the token guard checks on every request, in plain SQL: the guard runs before every route, and building the
+   * same read through the ORM cost more CPU than the rest of a case read.
+   */
+  async sessionOf(id: string): Promise<UserSession | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, username, display_name AS "displayName", role, organization_id AS "organizationId", active,
+              credentials_changed_at AS "credentialsChangedAt"
+       FROM users WHERE id = $1`,
+      [id],
+    )) as (Actor & { active: boolean; credentialsChangedAt: Date })[];
+    if (row === undefined) return null;
+    const { active, credentialsChangedAt, ...actor } = row;
+    return { actor, active, credentialsChangedAt };
   }
 
   findByUsernames(tx: EntityManager, usernames: readonly string[]): Promise<UserEntity[]> {
