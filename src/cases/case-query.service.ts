@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, type EntityMetadata } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { legalDateOf } from '../calendar/legal-date';
@@ -24,6 +24,8 @@ import {
   type UserRefDto,
 } from './dto/case-response.dto';
 import { allowedEvents } from './machine/case-decision';
+import { isUuid } from '../common/uuid';
+
 
 const SORT_EXPRESSIONS: Record<CaseSortKey, string> = {
   receivedAt: 'c.received_at',
@@ -49,31 +51,42 @@ const SUMMARY_SELECT = `
   ) lead ON true`;
 
 /**
- * Everything a case's detail shows besides the case row, in one statement: a round trip costs more than the SQL
- * here, and the event endpoint answers every transition with this detail.
+ * Everything a case's detail shows, in one statement: a round trip costs more than the SQL here, and the event
+ * endpoint answers every transition with this detail. `caseColumns` is the case row under its entity's names.
  */
-const DETAIL_PARTS = `
-  SELECT
+function detailSql(caseColumns: string): string {
+  return `
+  SELECT ${caseColumns},
     (SELECT coalesce(json_agg(json_build_object(
        'id', a.id, 'caseId', a.case_id, 'position', a.position, 'name', a.name, 'idType', a.id_type,
        'idNumberEnc', a.id_number_enc, 'idNumberIndex', a.id_number_index, 'phoneEnc', a.phone_enc, 'phoneIndex', a.phone_index,
        'employmentRelation', a.employment_relation, 'employmentEndedOn', a.employment_ended_on::text,
        'migrantWorker', a.migrant_worker, 'isRepresentative', a.is_representative) ORDER BY a.position), '[]')
-     FROM case_applicants a WHERE a.case_id = $1) AS applicants,
+     FROM case_applicants a WHERE a.case_id = c.id) AS "detailApplicants",
     (SELECT coalesce(json_agg(json_build_object(
        'id', cl.id, 'caseId', cl.case_id, 'position', cl.position, 'type', cl.type, 'amount', cl.amount::text,
        'description', cl.description) ORDER BY cl.position), '[]')
-     FROM case_claims cl WHERE cl.case_id = $1) AS claims,
-    (SELECT coalesce(json_agg(d ORDER BY d.position, d.key), '[]') FROM (${SELECT_DEADLINE_ROWS} WHERE case_id = $1) d) AS deadlines,
+     FROM case_claims cl WHERE cl.case_id = c.id) AS "detailClaims",
+    (SELECT coalesce(json_agg(d ORDER BY d.position, d.key), '[]') FROM (${SELECT_DEADLINE_ROWS} WHERE case_id = c.id) d) AS "detailDeadlines",
     (SELECT coalesce(json_agg(json_build_object('id', u.id, 'displayName', u.display_name)), '[]')
-     FROM users u WHERE u.id = ANY($2::uuid[])) AS users`;
+     FROM users u WHERE u.id IN (c.created_by, c.assigned_mediator_id)) AS "detailUsers"
+  FROM cases c WHERE c.id = $1`;
+}
 
-/** The JSON of DETAIL_PARTS: the deadlines' timestamps arrive as text. */
-interface DetailParts {
-  applicants: CaseApplicantEntity[];
-  claims: CaseClaimEntity[];
-  deadlines: (Omit<DeadlineRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string })[];
-  users: UserRefDto[];
+/**
+ * The entity's columns under their property names, so that a raw row stands in for what the ORM would load (a
+ * `date` arrives as text, as TypeORM gives it). Read from the entity's metadata, so a new column cannot be forgotten.
+ */
+export function entityColumns(metadata: EntityMetadata, alias: string): string {
+  return metadata.columns.map((column) => `${alias}.${column.databaseName}${column.type === 'date' ? '::text' : ''} AS "${column.propertyName}"`).join(', ');
+}
+
+/** A row of detailSql: the case and its parts as JSON, in which the deadlines' timestamps arrive as text. */
+interface DetailRow extends CaseEntity {
+  detailApplicants: CaseApplicantEntity[];
+  detailClaims: CaseClaimEntity[];
+  detailDeadlines: (Omit<DeadlineRow, 'createdAt' | 'updatedAt'> & { createdAt: string; updatedAt: string })[];
+  detailUsers: UserRefDto[];
 }
 
 interface Filter {
@@ -87,6 +100,8 @@ interface Filter {
  */
 @Injectable()
 export class CaseQueryService {
+  private readonly detailStatement: string;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: CaseAccessService,
@@ -94,7 +109,9 @@ export class CaseQueryService {
     private readonly calendar: HolidayCalendar,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.detailStatement = detailSql(entityColumns(dataSource.getMetadata(CaseEntity), 'c'));
+  }
 
   async list(actor: Actor, query: CaseQueryDto): Promise<CaseListResponseDto> {
     const page = query.page ?? 1;
@@ -115,21 +132,15 @@ export class CaseQueryService {
    * sight of it by doing so, yet is owed the answer to their own command.
    */
   async detail(manager: EntityManager, caseId: string, actor: Actor, options: { alreadyAuthorized?: boolean } = {}): Promise<CaseDetailResponseDto> {
-    const row =
-      options.alreadyAuthorized === true
-        ? await manager.getRepository(CaseEntity).findOneBy({ id: caseId })
-        : await this.access.loadVisible(manager, caseId, actor);
-    if (row === null) throw CaseError.notFound(caseId);
-    return this.detailOf(manager, row, actor);
-  }
-
-  /** The detail of a row the caller has already loaded through CaseAccessService. */
-  async detailOf(manager: EntityManager, row: CaseEntity, actor: Actor): Promise<CaseDetailResponseDto> {
+    if (!isUuid(caseId)) throw CaseError.notFound(caseId);
+    const [found] = (await manager.query(this.detailStatement, [caseId])) as DetailRow[];
+    if (found === undefined) throw CaseError.notFound(caseId);
+    const { detailApplicants: applicants, detailClaims: claims, detailDeadlines, detailUsers, ...columns } = found;
+    const row = Object.assign(new CaseEntity(), columns);
     const facts = this.access.toAccessRow(row);
-    const [parts] = (await manager.query(DETAIL_PARTS, [row.id, [row.createdBy, row.assignedMediatorId].filter((id) => id !== null)])) as DetailParts[];
-    const { applicants, claims } = parts;
-    const deadlines = parts.deadlines.map((d) => ({ ...d, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt) }));
-    const users = new Map(parts.users.map((user) => [user.id, user]));
+    if (options.alreadyAuthorized !== true && !this.access.canSee(actor, facts)) throw CaseError.notFound(caseId);
+    const deadlines = detailDeadlines.map((d) => ({ ...d, createdAt: new Date(d.createdAt), updatedAt: new Date(d.updatedAt) }));
+    const users = new Map(detailUsers.map((user) => [user.id, user]));
     const today = legalDateOf(this.clock.now(), this.config.legalTimeZone);
     const stored = { machineVersion: row.machineVersion, snapshot: row.snapshot };
     return toCaseResponse(
