@@ -9,8 +9,10 @@ import { HolidayCalendar } from '../calendar/holiday-calendar';
 import { legalDateOf } from '../calendar/legal-date';
 import { Clock } from '../common/clock/clock';
 import { NotFoundError } from '../common/errors/domain-error';
-import { assertUsableKey, IdempotencyStore, requestHash } from '../common/idempotency/idempotency.store';
+import { assertUsableKey, claimCte, claimParams, IdempotencyStore, requestHash, type IdempotencyClaim, type IdempotencyRequest } from '../common/idempotency/idempotency.store';
+import { canonicalJson } from '../common/json/canonical-json';
 import { maskPayload } from '../common/pii/mask-payload';
+import { isUuid } from '../common/uuid';
 import { DeadlineProjection } from '../deadlines/deadline-projection';
 import { CaseAccessService } from './case-access.service';
 import { parseEventBody } from './case-event-body';
@@ -52,8 +54,8 @@ interface LockedCaseRow {
   review_court_id: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const IDEMPOTENCY_SCOPE = 'POST /api/cases/:id/events';
+const LOCK_CASE = 'SELECT id, organization_id, version, machine_version, snapshot, assigned_mediator_id, court_org_id, review_court_id FROM cases';
 
 /**
  * Applies one event to one case as one transaction: row lock and version check, the machine's decision, the case
@@ -78,13 +80,14 @@ export class CaseWorkflowService {
     const expectedVersion = parseIfMatch(options.ifMatch);
     const key = options.idempotencyKey;
     if (key !== undefined) assertUsableKey(key);
+    const request = key === undefined ? undefined : { userId: actor.id, key, scope: IDEMPOTENCY_SCOPE, hash: requestHash({ caseId, body }) };
     return this.dataSource.transaction(async (tx) => {
-      if (key !== undefined) {
-        const claim = await this.idempotency.claim(tx, actor.id, key, IDEMPOTENCY_SCOPE, requestHash({ caseId, body }));
-        if (claim.kind === 'REPLAY') return { statusCode: claim.statusCode, body: claim.response as CommandOutcome['body'], replayed: true };
-      }
-      const outcome = await this.applyUserEvent(tx, caseId, actor, body, expectedVersion, options.requestId);
-      if (key !== undefined) await this.idempotency.complete(tx, actor.id, key, outcome.statusCode, outcome.body);
+      const { row, claim } = await this.lockCase(tx, caseId, request);
+      if (claim?.kind === 'REPLAY') return { statusCode: claim.statusCode, body: claim.response as CommandOutcome['body'], replayed: true };
+      // Locking before the visibility check means the check sees the row exactly as this command will change it.
+      if (row === undefined || !this.access.canSee(actor, this.access.toAccessRow(row))) throw new NotFoundError('Case', caseId);
+      const outcome = await this.applyUserEvent(tx, row, actor, body, expectedVersion, options.requestId);
+      if (request !== undefined) await this.idempotency.complete(tx, request, outcome.statusCode, outcome.body);
       return outcome;
     });
   }
@@ -96,15 +99,8 @@ export class CaseWorkflowService {
    */
   async sendSystemEvent(caseId: string, body: unknown, requestId: string, manager?: EntityManager): Promise<SystemEventOutcome> {
     const run = async (tx: EntityManager): Promise<SystemEventOutcome> => {
-      const rows = UUID.test(caseId)
-        ? ((await tx.query(
-            `SELECT id, organization_id, version, machine_version, snapshot, assigned_mediator_id, court_org_id, review_court_id
-             FROM cases WHERE id = $1 FOR UPDATE`,
-            [caseId],
-          )) as LockedCaseRow[])
-        : [];
-      if (rows.length === 0) return { applied: false, reason: 'CASE_NOT_FOUND' };
-      const row = rows[0];
+      const { row } = await this.lockCase(tx, caseId);
+      if (row === undefined) return { applied: false, reason: 'CASE_NOT_FOUND' };
       const { type, payload } = parseEventBody(body);
       const stored: StoredCase = { machineVersion: row.machine_version, snapshot: row.snapshot };
       const event = await this.buildEvent(tx, type, payload, { kind: 'SYSTEM' }, stored);
@@ -120,13 +116,12 @@ export class CaseWorkflowService {
 
   private async applyUserEvent(
     tx: EntityManager,
-    caseId: string,
+    row: LockedCaseRow,
     actor: Actor,
     body: unknown,
     expectedVersion: number | undefined,
     requestId: string,
   ): Promise<CommandOutcome> {
-    const row = await this.lockVisible(tx, caseId, actor);
     const { type, payload } = parseEventBody(body);
     const stored: StoredCase = { machineVersion: row.machine_version, snapshot: row.snapshot };
     const relation = this.access.relationFor(actor, this.access.toAccessRow(row));
@@ -138,20 +133,28 @@ export class CaseWorkflowService {
     if (!decision.ok) throw CaseEventError.refused(decision);
     await this.persist(tx, row, stored, decision, { type, payload, actor: { userId: actor.id, role: actor.role }, requestId });
     // A queue mediator's REJECT or WITHDRAW takes the case out of their sight; they still get the answer to their act.
-    const detail = (await this.query.detail(tx, caseId, actor, { alreadyAuthorized: true })) as unknown as CommandOutcome['body'];
+    const detail = (await this.query.detail(tx, row.id, actor, { alreadyAuthorized: true })) as unknown as CommandOutcome['body'];
     return { statusCode: 200, body: detail, replayed: false };
   }
 
-  // Locking before the visibility check means the check sees the row exactly as this command will change it.
-  private async lockVisible(tx: EntityManager, caseId: string, actor: Actor): Promise<LockedCaseRow> {
-    if (!UUID.test(caseId)) throw new NotFoundError('Case', caseId);
-    const rows = (await tx.query(
-      `SELECT id, organization_id, version, machine_version, snapshot, assigned_mediator_id, court_org_id, review_court_id
-       FROM cases WHERE id = $1 FOR UPDATE`,
-      [caseId],
-    )) as LockedCaseRow[];
-    if (rows.length === 0 || !this.access.canSee(actor, this.access.toAccessRow(rows[0]))) throw new NotFoundError('Case', caseId);
-    return rows[0];
+  /**
+   * The case row, locked, and with an idempotency key its claim: one round trip, as a transition's statements are
+   * most of what it costs. The lock sits in a lateral subquery so that a missing case still answers the claim.
+   */
+  private async lockCase(tx: EntityManager, caseId: string, request?: IdempotencyRequest): Promise<{ row?: LockedCaseRow; claim?: IdempotencyClaim }> {
+    const id = isUuid(caseId) ? caseId : null;
+    if (request === undefined) {
+      const [row] = (await tx.query(`${LOCK_CASE} WHERE id = $1 FOR UPDATE`, [id])) as LockedCaseRow[];
+      return { row };
+    }
+    const [{ claimed, ...columns }] = (await tx.query(
+      `WITH ${claimCte(2)}
+       SELECT (SELECT count(*) FROM claim)::int AS claimed, c.*
+       FROM (SELECT 1) AS one LEFT JOIN LATERAL (${LOCK_CASE} WHERE id = $1 FOR UPDATE) c ON true`,
+      [id, ...claimParams(request)],
+    )) as (LockedCaseRow & { claimed: number })[];
+    const claim = await this.idempotency.settle(tx, request, claimed === 1);
+    return { row: columns.id === null ? undefined : columns, claim };
   }
 
   private meta(actor: EventActor): EventMeta {
@@ -229,7 +232,8 @@ export class CaseWorkflowService {
     const newVersion = written?.version;
     if (newVersion !== row.version + 1) throw CaseEventError.versionConflict(row.version);
 
-    await this.deadlines.sync(tx, row.id, context.deadlines);
+    // Most events leave the deadlines as they were, and the projection would then write nothing: skip its round trip.
+    if (canonicalJson(context.deadlines) !== canonicalJson(stored.snapshot.context.deadlines)) await this.deadlines.sync(tx, row.id, context.deadlines);
     await this.audit.append(tx, {
       actor: applied.actor,
       orgId: row.organization_id,

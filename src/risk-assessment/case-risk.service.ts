@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { riskAlertDecision } from '../alerts/alert-rules';
 import { AlertsService } from '../alerts/alerts.service';
 import { legalDateOf, type LegalDate } from '../calendar/legal-date';
 import { Clock } from '../common/clock/clock';
@@ -9,8 +10,8 @@ import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
 import { RISK_LEVEL_ORDER } from '../risk/risk-level';
 import type { RiskRuleSet } from '../risk/risk-rules';
 import type { SensitivePeriod } from '../risk/sensitive-periods';
-import { caseRiskRows, storedRiskDiffers, type CaseRiskRow } from './risk-facts.query';
-import { RISK_LEVEL_LABELS } from './risk-labels';
+import { riskAlertInput } from './risk-alert-input';
+import { caseRiskContext, storedRiskDiffers, type CaseRiskRow } from './risk-facts.query';
 
 export interface RiskPolicySnapshot {
   readonly periods: readonly SensitivePeriod[];
@@ -38,29 +39,25 @@ export class CaseRiskService {
     return legalDateOf(this.clock.now(), this.config.legalTimeZone);
   }
 
-  /** Call with the case row already locked by the caller's change (or just inserted). */
+  /**
+   * Call with the case row already locked by the caller's change (or just inserted). The alert is left alone when
+   * its history shows the level is covered already; AlertsService decides again, under its own lock, whenever it
+   * is called.
+   */
   async recompute(tx: EntityManager, caseId: string): Promise<RiskAssessment> {
-    const [row] = await caseRiskRows(tx, 'c.id = $1', [caseId]);
-    const assessment = assessRisk(row.facts, this.today(), ...policyArgs(await this.policyFor(tx)));
+    const { row, policyRevision, riskAlerts } = await caseRiskContext(tx, caseId);
+    const assessment = assessRisk(row.facts, this.today(), ...policyArgs(await this.policy.policyAt(tx, policyRevision)));
     if (storedRiskDiffers(row, assessment)) {
       await tx.query('UPDATE cases SET risk_level = $2, risk_reasons = $3 WHERE id = $1', [row.caseId, assessment.level, JSON.stringify(assessment.reasons)]);
     }
-    await this.raiseRiskAlert(tx, row, assessment, { caseLocked: true });
+    if (riskAlertDecision(assessment.level, riskAlerts) !== 'NONE') await this.raiseRiskAlert(tx, row, assessment, { caseLocked: true });
     return assessment;
   }
 
   /** Opens the case's RISK_LEVEL alert, or raises it in place; AlertsService keeps it unique and never lowers it. */
   async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment, options: { caseLocked?: boolean } = {}): Promise<boolean> {
     if (row.facts.state.startsWith('closed.') || RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return false;
-    const { outcome } = await this.alerts.raise(tx, {
-      organizationId: row.facts.orgId,
-      caseId: row.caseId,
-      kind: 'RISK_LEVEL',
-      level: assessment.level,
-      scopeRef: 'risk',
-      message: `${row.caseNumber} 风险等级${RISK_LEVEL_LABELS[assessment.level]}：${assessment.reasons.map((r) => r.text).join('；')}`,
-      reasons: assessment.reasons,
-    }, options);
+    const { outcome } = await this.alerts.raise(tx, riskAlertInput(row, assessment), options);
     return outcome !== 'UNCHANGED';
   }
 }

@@ -33,14 +33,32 @@ interface RawRow {
 
 // One statement for one case or a hundred thousand: claims and deadlines come aggregated per case, never fetched
 // case by case.
-const SELECT_FACTS = `
-  SELECT c.id, c.case_number, c.organization_id, c.assigned_mediator_id, c.worker_count, c.migrant_workers,
-         c.arrears_months, c.risk_flags, c.state, c.risk_level, c.risk_reasons,
-         coalesce((SELECT json_agg(json_build_object('type', cl.type, 'amount', cl.amount::text) ORDER BY cl.position)
-                   FROM case_claims cl WHERE cl.case_id = c.id), '[]') AS claims,
-         coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'status', d.status))
-                   FROM deadlines d WHERE d.case_id = c.id), '[]') AS deadlines
-  FROM cases c`;
+const FACT_COLUMNS = `
+  c.id, c.case_number, c.organization_id, c.assigned_mediator_id, c.worker_count, c.migrant_workers,
+  c.arrears_months, c.risk_flags, c.state, c.risk_level, c.risk_reasons,
+  coalesce((SELECT json_agg(json_build_object('type', cl.type, 'amount', cl.amount::text) ORDER BY cl.position)
+            FROM case_claims cl WHERE cl.case_id = c.id), '[]') AS claims,
+  coalesce((SELECT json_agg(json_build_object('kind', d.kind, 'status', d.status))
+            FROM deadlines d WHERE d.case_id = c.id), '[]') AS deadlines`;
+
+const SELECT_FACTS = `SELECT ${FACT_COLUMNS} FROM cases c`;
+
+// A change's recompute also needs the policy revision and the case's RISK_LEVEL alert history; in the same statement
+// they cost no round trip of their own.
+const SELECT_CASE_FACTS = `
+  SELECT ${FACT_COLUMNS},
+    (SELECT revision::text FROM risk_policy_revisions) AS policy_revision,
+    (SELECT a.level FROM alerts a WHERE a.case_id = c.id AND a.kind = 'RISK_LEVEL' AND a.status <> 'RESOLVED' LIMIT 1) AS open_risk_level,
+    (SELECT a.level FROM alerts a WHERE a.case_id = c.id AND a.kind = 'RISK_LEVEL' AND a.status = 'RESOLVED'
+     ORDER BY array_position(ARRAY['BLUE', 'YELLOW', 'ORANGE', 'RED'], a.level) DESC LIMIT 1) AS resolved_risk_level
+  FROM cases c WHERE c.id = $1`;
+
+/** One case's facts, the risk policy revision they are to be judged under, and the levels of its RISK_LEVEL alerts. */
+export interface CaseRiskContext {
+  readonly row: CaseRiskRow;
+  readonly policyRevision: string;
+  readonly riskAlerts: { readonly openLevel?: RiskLevel; readonly highestResolvedLevel?: RiskLevel };
+}
 
 /**
  * Whether an assessment differs from what the case stores. jsonb gives object keys back in its own order
@@ -58,7 +76,21 @@ export function riskFactsSql(where: string): string {
 
 export async function caseRiskRows(manager: EntityManager, where: string, params: unknown[]): Promise<CaseRiskRow[]> {
   const rows = (await manager.query(riskFactsSql(where), params)) as RawRow[];
-  return rows.map((row) => ({
+  return rows.map(toCaseRiskRow);
+}
+
+export async function caseRiskContext(manager: EntityManager, caseId: string): Promise<CaseRiskContext> {
+  const [row] = (await manager.query(SELECT_CASE_FACTS, [caseId])) as (RawRow & { policy_revision: string; open_risk_level: RiskLevel | null; resolved_risk_level: RiskLevel | null })[];
+  if (row === undefined) throw new Error(`No case ${caseId} to assess`);
+  return {
+    row: toCaseRiskRow(row),
+    policyRevision: row.policy_revision,
+    riskAlerts: { openLevel: row.open_risk_level ?? undefined, highestResolvedLevel: row.resolved_risk_level ?? undefined },
+  };
+}
+
+function toCaseRiskRow(row: RawRow): CaseRiskRow {
+  return {
     caseId: row.id,
     caseNumber: row.case_number,
     assignedMediatorId: row.assigned_mediator_id,
@@ -74,5 +106,5 @@ export async function caseRiskRows(manager: EntityManager, where: string, params
       claims: row.claims,
       deadlines: row.deadlines,
     },
-  }));
+  };
 }

@@ -37,7 +37,11 @@ export class RiskPolicyService {
    * Both come from one revision read, since a case change asks for both and every statement is a round trip.
    */
   async policy(manager: EntityManager): Promise<{ periods: SensitivePeriod[]; ruleSet: RiskRuleSet }> {
-    const revision = await this.revision(manager);
+    return this.policyAt(manager, await this.revision(manager));
+  }
+
+  /** The same, for a caller that read the revision itself, inside `manager`'s transaction, with other facts. */
+  async policyAt(manager: EntityManager, revision: string): Promise<{ periods: SensitivePeriod[]; ruleSet: RiskRuleSet }> {
     return { periods: await this.periodsAt(manager, revision), ruleSet: await this.ruleSetAt(manager, revision) };
   }
 
