@@ -191,6 +191,18 @@ describe(legalDateOf.name, () => {
     expect(legalDateOf('2026-09-15T17:30Z', 'America/New_York')).toBe('2026-09-15');
   });
 
+  it('answers each call for its own instant and zone, one after another, as a kept answer must not blur them', () => {
+    const calls: [string, string | undefined, string][] = [
+      ['2026-09-15T15:59:59.999Z', undefined, '2026-09-15'],
+      ['2026-09-15T16:00:00.000Z', undefined, '2026-09-16'],
+      ['2026-09-15T16:00:00.000Z', 'UTC', '2026-09-15'],
+      ['2026-09-15T16:00:30.000Z', undefined, '2026-09-16'],
+      ['1900-06-30T15:54:00Z', undefined, '1900-06-30'],
+      ['1900-06-30T15:54:30Z', undefined, '1900-07-01'],
+    ];
+    for (const [instant, zone, expected] of calls) expect(legalDateOf(instant, zone)).toBe(expected);
+  });
+
   it.each(['2026-09-15T17:30', '2026-09-15', '2026-02-30T10:00Z', 'yesterday', ''])(
     'rejects %j, which is not an instant with an explicit offset',
     (instant) => {

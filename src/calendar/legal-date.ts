@@ -88,11 +88,20 @@ export function addYears(date: LegalDate, years: number): LegalDate {
 
 /** The calendar date that `instant` falls on in `timeZone` (Asia/Shanghai unless told). */
 export function legalDateOf(instant: Date | string, timeZone: string = LEGAL_TIME_ZONE): LegalDate {
+  // Every request asks for today several times and formatToParts is slow. Since 1980 every zone's offset is a whole
+  // number of minutes, so a date cannot change within a minute: the last answer is kept for its minute.
+  const minute = Math.floor(toInstant(instant).getTime() / 60_000);
+  if (minute >= WHOLE_MINUTE_OFFSETS_SINCE && lastLegalDate?.timeZone === timeZone && lastLegalDate.minute === minute) return lastLegalDate.date;
   const parts = formatterFor(timeZone).formatToParts(toInstant(instant));
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((candidate) => candidate.type === type)?.value);
-  return formatParts(part('year'), part('month'), part('day'));
+  const date = formatParts(part('year'), part('month'), part('day'));
+  lastLegalDate = { timeZone, minute, date };
+  return date;
 }
+
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1980, 0, 1) / 60_000;
+let lastLegalDate: { readonly timeZone: string; readonly minute: number; readonly date: LegalDate } | undefined;
 
 function invalidReason(value: unknown): string | undefined {
   if (typeof value !== 'string') return 'expected a string';
