@@ -119,7 +119,9 @@ export const caseMachineV1 = setup({
   },
 }).createMachine({
   id: 'case',
-  context: ({ input }) => initialContext(input),
+  // xstate's pure transition() builds a throwaway actor and computes its initial snapshot eagerly, without input:
+  // an empty context answers that call at once, where initialContext would throw and xstate catch it on every event.
+  context: ({ input }) => (input === undefined ? ({} as CaseContext) : initialContext(input)),
   initial: 'intake',
   states: {
     intake: {
