@@ -13,12 +13,10 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DeadlineProjection } from '../deadlines/deadline-projection';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { CaseAccessService } from './case-access.service';
-import { CaseApplicantEntity } from './case-applicant.entity';
-import { CaseClaimEntity } from './case-claim.entity';
-import { CaseEntity, type StoredRespondent } from './case.entity';
+import type { StoredRespondent } from './case.entity';
 import { CaseError } from './case.errors';
 import { CaseQueryService } from './case-query.service';
-import { CaseApplicantDto, CaseRespondentDto, CreateCaseDto } from './dto/create-case.dto';
+import { CaseRespondentDto, CreateCaseDto } from './dto/create-case.dto';
 import { idNumberKind, type CaseDetailResponseDto } from './dto/case-response.dto';
 import { intakeProblems, legalReceiptDate, totalClaimed, type IntakeFacts } from './intake-rules';
 import { createCase, type CreatedCase } from './machine/case-decision';
@@ -29,6 +27,47 @@ interface IntakeMoment {
   readonly today: LegalDate;
   readonly receivedOn: LegalDate;
 }
+
+/** What registration needs of the user's organization, which must be a union mediation studio. */
+interface UnionOrganization {
+  readonly id: string;
+  readonly caseNumberPrefix: string;
+}
+
+// A new case starts at BLUE with no reasons; the recompute in the same transaction scores it. The number is the
+// prefix and year ($3) and a sequence of at least six digits.
+const INSERT_CASE = `
+  WITH numbered AS (
+    INSERT INTO case_number_sequences (organization_id, year, last_value) VALUES ($1, $2, 1)
+    ON CONFLICT (organization_id, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1
+    RETURNING last_value::text AS value
+  ), created AS (
+    INSERT INTO cases (organization_id, case_number, source, court_org_id, court_case_number, court_procedure, review_court_id,
+      received_at, received_on, state, version, machine_version, snapshot, assigned_mediator_id, worker_count, migrant_workers,
+      arrears_months, total_claimed, knew_or_should_have_known_at, risk_flags, risk_level, risk_reasons, respondent_name,
+      respondent, respondent_contact_phone_enc, respondent_contact_phone_index, related_case_id, created_by, created_at,
+      updated_at, closed_at)
+    SELECT $1, $3 || lpad(value, greatest(6, length(value)), '0'), $4, $5, $6, $7, NULL,
+      $8, $9, $10, 1, $11, $12, NULL, $13, $14,
+      $15, $16, $17, $18, 'BLUE', '[]', $19,
+      $20, $21, $22, $23, $24, $25,
+      $25, NULL
+    FROM numbered
+    RETURNING id, case_number
+  ), applicants AS (
+    INSERT INTO case_applicants (case_id, position, name, id_type, id_number_enc, id_number_index, phone_enc, phone_index,
+      employment_relation, employment_ended_on, migrant_worker, is_representative)
+    SELECT created.id, a.ordinality - 1, a.name, a.id_type, a.id_number_enc, a.id_number_index, a.phone_enc, a.phone_index,
+      a.employment_relation, a.employment_ended_on, a.migrant_worker, a.is_representative
+    FROM created, unnest($26::text[], $27::text[], $28::text[], $29::text[], $30::text[], $31::text[], $32::text[], $33::date[],
+      $34::boolean[], $35::boolean[]) WITH ORDINALITY AS a(name, id_type, id_number_enc, id_number_index, phone_enc, phone_index,
+      employment_relation, employment_ended_on, migrant_worker, is_representative, ordinality)
+  ), claims AS (
+    INSERT INTO case_claims (case_id, position, type, amount, description)
+    SELECT created.id, c.ordinality - 1, c.type, c.amount, c.description
+    FROM created, unnest($36::text[], $37::numeric[], $38::text[]) WITH ORDINALITY AS c(type, amount, description, ordinality)
+  )
+  SELECT id, case_number FROM created`;
 
 /**
  * Registers a case (DOMAIN §2) as one transaction: case number, opening snapshot, parties and claims with PII
@@ -60,11 +99,8 @@ export class CaseIntakeService {
       receivedOn: legalReceiptDate(dto.receivedAt, this.config.legalTimeZone),
     };
     return this.dataSource.transaction(async (tx) => {
-      const caseNumber = await this.takeCaseNumber(tx, organization, yearOf(moment.today));
       const created = createCase(this.caseInput(actor, dto, moment));
-      const caseId = await this.insertCase(tx, actor, dto, { caseNumber, created, moment });
-      await this.insertApplicants(tx, caseId, dto.applicants);
-      await this.insertClaims(tx, caseId, dto);
+      const { caseId, caseNumber } = await this.insertCase(tx, actor, dto, { organization, created, moment });
       await this.deadlines.sync(tx, caseId, created.context.deadlines);
       await this.audit.append(tx, {
         actor: { userId: actor.id, role: actor.role },
@@ -83,9 +119,11 @@ export class CaseIntakeService {
   }
 
   /** Cases belong to the creating user's organization, which must be a union mediation studio. */
-  private async unionOf(actor: Actor): Promise<OrganizationEntity> {
-    const organization = await this.dataSource.getRepository(OrganizationEntity).findOneBy({ id: actor.organizationId });
-    if (organization === null || organization.kind !== 'UNION') throw CaseError.intakeOnlyForUnion();
+  private async unionOf(actor: Actor): Promise<UnionOrganization> {
+    const [organization] = (await this.dataSource.query('SELECT id, kind, case_number_prefix AS "caseNumberPrefix" FROM organizations WHERE id = $1', [
+      actor.organizationId,
+    ])) as (UnionOrganization & { kind: string })[];
+    if (organization === undefined || organization.kind !== 'UNION') throw CaseError.intakeOnlyForUnion();
     return organization;
   }
 
@@ -106,18 +144,6 @@ export class CaseIntakeService {
       if (error instanceof CaseError && error.code === 'NOT_FOUND') return false;
       throw error;
     }
-  }
-
-  // The sequence row's lock serialises concurrent intakes of one organization and year until commit; a rollback
-  // releases the number unused, so numbers are unique and may have gaps (DOMAIN §2).
-  private async takeCaseNumber(tx: EntityManager, organization: OrganizationEntity, year: number): Promise<string> {
-    const [{ last_value: value }] = (await tx.query(
-      `INSERT INTO case_number_sequences (organization_id, year, last_value) VALUES ($1, $2, 1)
-       ON CONFLICT (organization_id, year) DO UPDATE SET last_value = case_number_sequences.last_value + 1
-       RETURNING last_value`,
-      [organization.id, year],
-    )) as { last_value: number }[];
-    return `${organization.caseNumberPrefix}-${year}-${String(value).padStart(6, '0')}`;
   }
 
   private caseInput(actor: Actor, dto: CreateCaseDto, moment: IntakeMoment): CaseInput {
@@ -144,80 +170,62 @@ export class CaseIntakeService {
     };
   }
 
+  /**
+   * The case number, the case row, its applicants and its claims in one statement: a registration is many round
+   * trips, and the sequence row's lock serialises an organization's intakes from this statement until commit. A
+   * rollback releases the number unused, so numbers are unique and may have gaps (DOMAIN §2).
+   */
   private async insertCase(
     tx: EntityManager,
     actor: Actor,
     dto: CreateCaseDto,
-    created: { caseNumber: string; created: CreatedCase; moment: IntakeMoment },
-  ): Promise<string> {
+    given: { organization: UnionOrganization; created: CreatedCase; moment: IntakeMoment },
+  ): Promise<{ caseId: string; caseNumber: string }> {
+    const { organization, created, moment } = given;
     const contactPhone = isGiven(dto.respondent.contactPhone) ? dto.respondent.contactPhone : undefined;
-    const result = await tx.getRepository(CaseEntity).insert({
-      organizationId: actor.organizationId,
-      caseNumber: created.caseNumber,
-      source: dto.source,
-      courtOrgId: dto.courtOrgId ?? null,
-      courtCaseNumber: dto.courtCaseNumber ?? null,
-      courtProcedure: dto.courtProcedure ?? null,
-      reviewCourtId: null,
-      receivedAt: new Date(dto.receivedAt),
-      receivedOn: created.moment.receivedOn,
-      state: created.created.state,
-      version: 1,
-      machineVersion: created.created.machineVersion,
-      // TypeORM's deep-partial insert type cannot express a jsonb column whose type has an index signature.
-      snapshot: created.created.snapshot as never,
-      assignedMediatorId: null,
-      workerCount: dto.workerCount,
-      migrantWorkers: dto.migrantWorkers,
-      arrearsMonths: dto.arrearsMonths ?? 0,
-      totalClaimed: totalClaimed(dto.claims),
-      knewOrShouldHaveKnownAt: dto.knewOrShouldHaveKnownAt,
-      riskFlags: dto.riskFlags ?? [],
-      // The risk engine scores cases in its own issue; until then a new case starts at the lowest level.
-      riskLevel: 'BLUE',
-      riskReasons: [],
-      respondentName: dto.respondent.name,
-      respondent: storedRespondent(dto.respondent),
-      respondentContactPhoneEnc: contactPhone === undefined ? null : this.cipher.encrypt(contactPhone),
-      respondentContactPhoneIndex: contactPhone === undefined ? null : this.cipher.blindIndex('PHONE', contactPhone),
-      relatedCaseId: dto.relatedCaseId ?? null,
-      createdBy: actor.id,
-      createdAt: created.moment.now,
-      updatedAt: created.moment.now,
-      closedAt: null,
-    });
-    return (result.identifiers[0] as { id: string }).id;
-  }
-
-  private async insertApplicants(tx: EntityManager, caseId: string, applicants: readonly CaseApplicantDto[]): Promise<void> {
-    await tx.getRepository(CaseApplicantEntity).insert(
-      applicants.map((applicant, position) => ({
-        caseId,
-        position,
-        name: applicant.name,
-        idType: applicant.idType,
-        idNumberEnc: this.cipher.encrypt(applicant.idNumber),
-        idNumberIndex: this.cipher.blindIndex(idNumberKind(applicant.idType), applicant.idNumber),
-        phoneEnc: this.cipher.encrypt(applicant.phone),
-        phoneIndex: this.cipher.blindIndex('PHONE', applicant.phone),
-        employmentRelation: applicant.employmentRelation,
-        employmentEndedOn: applicant.employmentEndedOn ?? null,
-        migrantWorker: applicant.migrantWorker,
-        isRepresentative: applicant.isRepresentative,
-      })),
-    );
-  }
-
-  private async insertClaims(tx: EntityManager, caseId: string, dto: CreateCaseDto): Promise<void> {
-    await tx.getRepository(CaseClaimEntity).insert(
-      dto.claims.map((claim, position) => ({
-        caseId,
-        position,
-        type: claim.type,
-        amount: claim.amount ?? null,
-        description: claim.description,
-      })),
-    );
+    const year = yearOf(moment.today);
+    const applicants = dto.applicants;
+    const [row] = (await tx.query(INSERT_CASE, [
+      organization.id,
+      year,
+      `${organization.caseNumberPrefix}-${year}-`,
+      dto.source,
+      dto.courtOrgId ?? null,
+      dto.courtCaseNumber ?? null,
+      dto.courtProcedure ?? null,
+      new Date(dto.receivedAt),
+      moment.receivedOn,
+      created.state,
+      created.machineVersion,
+      JSON.stringify(created.snapshot),
+      dto.workerCount,
+      dto.migrantWorkers,
+      dto.arrearsMonths ?? 0,
+      totalClaimed(dto.claims),
+      dto.knewOrShouldHaveKnownAt,
+      dto.riskFlags ?? [],
+      dto.respondent.name,
+      JSON.stringify(storedRespondent(dto.respondent)),
+      contactPhone === undefined ? null : this.cipher.encrypt(contactPhone),
+      contactPhone === undefined ? null : this.cipher.blindIndex('PHONE', contactPhone),
+      dto.relatedCaseId ?? null,
+      actor.id,
+      moment.now,
+      applicants.map((applicant) => applicant.name),
+      applicants.map((applicant) => applicant.idType),
+      applicants.map((applicant) => this.cipher.encrypt(applicant.idNumber)),
+      applicants.map((applicant) => this.cipher.blindIndex(idNumberKind(applicant.idType), applicant.idNumber)),
+      applicants.map((applicant) => this.cipher.encrypt(applicant.phone)),
+      applicants.map((applicant) => this.cipher.blindIndex('PHONE', applicant.phone)),
+      applicants.map((applicant) => applicant.employmentRelation),
+      applicants.map((applicant) => applicant.employmentEndedOn ?? null),
+      applicants.map((applicant) => applicant.migrantWorker),
+      applicants.map((applicant) => applicant.isRepresentative),
+      dto.claims.map((claim) => claim.type),
+      dto.claims.map((claim) => claim.amount ?? null),
+      dto.claims.map((claim) => claim.description),
+    ])) as { id: string; case_number: string }[];
+    return { caseId: row.id, caseNumber: row.case_number };
   }
 }
 
