@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AlertNotifier } from './alert-notifier';
-import { AuditService, type AuditActor } from '../audit/audit.service';
+import { AuditService, type AuditActor, type AuditEntryInput } from '../audit/audit.service';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import type { RiskLevel } from '../cases/case-vocabulary';
 import type { DeadlineKind } from '../cases/machine/case.types';
@@ -49,6 +49,23 @@ export interface AlertEscalationJob {
 const SYSTEM_ACTOR: AuditActor = { userId: null, role: 'SYSTEM' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LEVELS_BY_RANK = `ARRAY['BLUE', 'YELLOW', 'ORANGE', 'RED']`;
+/** Inputs per statement in raiseMany, which bounds the statements' arrays when a screening raises an alert per case. */
+const RAISE_MANY_CHUNK = 2_000;
+
+/** An alert a raise opened or raised, with what it was before a LEVEL_RAISED. */
+interface AlertChange {
+  readonly input: RaiseAlertInput;
+  readonly result: RaiseAlertResult & { readonly outcome: 'RAISED' | 'LEVEL_RAISED' };
+  readonly from: AlertView | undefined;
+}
+
+interface PendingRaise {
+  readonly input: RaiseAlertInput;
+  /** Position in the segment. */
+  readonly i: number;
+  readonly deadlineKind: DeadlineKind | null;
+  readonly dueBy: Date | null;
+}
 
 const INSERT = `
   INSERT INTO alerts (organization_id, case_id, kind, level, scope_ref, window_id, deadline_id, deadline_kind, message, reasons, due_by, raised_at)
@@ -157,56 +174,229 @@ export class AlertsService {
 
   private async scheduleEscalation(tx: EntityManager, alert: AlertView): Promise<void> {
     if (alert.level !== 'RED') return;
-    const job: AlertEscalationJob = { alertId: alert.id };
-    // A level never falls, so an alert turns RED once; the key keeps a repeated send from queueing a second job.
-    await this.jobs.send(tx, ALERT_ESCALATION_QUEUE, job, {
-      startAfter: escalationDueAt(levelSince(alert), this.config.alertEscalationMinutes),
-      singletonKey: alert.id,
-    });
+    const { data, ...options } = this.escalationJob(alert);
+    await this.jobs.send(tx, ALERT_ESCALATION_QUEUE, data, options);
   }
 
-  private async record(tx: EntityManager, input: RaiseAlertInput, action: 'ALERT_RAISED' | 'ALERT_LEVEL_RAISED', alert: AlertView, extra: Record<string, unknown>): Promise<void> {
-    await this.audit.append(tx, {
-      actor: input.actor ?? SYSTEM_ACTOR,
-      orgId: alert.organizationId,
-      caseId: alert.caseId,
-      category: 'CASE',
-      action,
-      requestId: input.requestId ?? null,
-      payload: {
-        alertId: alert.id,
-        kind: alert.kind,
-        level: alert.level,
-        ...extra,
-        scopeRef: alert.scopeRef,
-        windowId: alert.windowId,
-        deadlineId: alert.deadlineId,
-        deadlineKind: alert.deadlineKind,
-        dueBy: alert.dueBy?.toISOString() ?? null,
-        message: alert.message,
-        reasons: alert.reasons,
-      },
-    });
+  // A level never falls, so an alert turns RED once; the key keeps a repeated send from queueing a second job.
+  private escalationJob(alert: AlertView): { data: AlertEscalationJob; startAfter: Date; singletonKey: string } {
+    return { data: { alertId: alert.id }, startAfter: escalationDueAt(levelSince(alert), this.config.alertEscalationMinutes), singletonKey: alert.id };
+  }
+
+  private async record(tx: EntityManager, input: RaiseAlertInput, action: AlertAuditAction, alert: AlertView, extra: Record<string, unknown>): Promise<void> {
+    await this.audit.append(tx, auditEntry(input, action, alert, extra));
+  }
+
+  /**
+   * raise() for each input as if called one after another, in a constant number of statements per chunk rather than
+   * several per alert: a screening may open an alert on every case of a city. Every case is locked first, in id
+   * order, so that raise()'s lock order (cases, then alerts, then audit heads) holds and two batches queue instead of
+   * deadlocking. Answers the results in input order.
+   */
+  async raiseMany(tx: EntityManager, inputs: readonly RaiseAlertInput[]): Promise<RaiseAlertResult[]> {
+    inputs.forEach(assertWellFormed);
+    await this.lockCases(tx, inputs);
+    const results: RaiseAlertResult[] = [];
+    const changes: AlertChange[] = [];
+    for (const segment of segmentsOf(inputs)) {
+      const decided = await this.raiseSegment(tx, segment);
+      results.push(...decided.results);
+      changes.push(...decided.changes);
+    }
+    await this.recordChanges(tx, changes);
+    return results;
+  }
+
+  /** What raise() does after each alert it opens or raises, for all of them: the audit entry, the job, the notices. */
+  private async recordChanges(tx: EntityManager, changes: readonly AlertChange[]): Promise<void> {
+    await this.audit.appendMany(
+      tx,
+      changes.map(({ input, result, from }) =>
+        result.outcome === 'RAISED'
+          ? auditEntry(input, 'ALERT_RAISED', result.alert, {})
+          : auditEntry(input, 'ALERT_LEVEL_RAISED', result.alert, { fromLevel: from!.level, fromStatus: from!.status }),
+      ),
+    );
+    for (let start = 0; start < changes.length; start += RAISE_MANY_CHUNK) {
+      const chunk = changes.slice(start, start + RAISE_MANY_CHUNK);
+      const red = chunk.filter(({ result }) => result.alert.level === 'RED');
+      await this.jobs.sendMany(tx, ALERT_ESCALATION_QUEUE, red.map(({ result }) => this.escalationJob(result.alert)));
+      await this.notifier.alertsRaised(tx, chunk.map(({ result }) => ({ alert: result.alert, outcome: result.outcome })));
+    }
+  }
+
+  private async lockCases(tx: EntityManager, inputs: readonly RaiseAlertInput[]): Promise<void> {
+    // A uuid sorts in PostgreSQL as its lowercase text sorts here, so the chunks lock in one order throughout.
+    const caseIds = [...new Set(inputs.map((input) => input.caseId.toLowerCase()))].sort();
+    const organizationOf = new Map<string, string>();
+    for (let start = 0; start < caseIds.length; start += RAISE_MANY_CHUNK) {
+      const rows = (await tx.query('SELECT id, organization_id FROM cases WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [
+        caseIds.slice(start, start + RAISE_MANY_CHUNK),
+      ])) as { id: string; organization_id: string }[];
+      for (const row of rows) organizationOf.set(row.id, row.organization_id);
+    }
+    for (const input of inputs) assertCaseOf(input, organizationOf.get(input.caseId.toLowerCase()));
+  }
+
+  /** A segment names each scope at most once, so its alerts can be decided together. */
+  private async raiseSegment(tx: EntityManager, inputs: readonly RaiseAlertInput[]): Promise<{ results: RaiseAlertResult[]; changes: AlertChange[] }> {
+    const now = this.clock.now();
+    const deadlineKinds = await this.deadlineKindsOf(tx, inputs);
+    const dueBy = this.dueByFor(now);
+    const pending = inputs.map((input, i) => ({ input, i, deadlineKind: deadlineKinds[i], dueBy: dueBy(input) }));
+    const results: RaiseAlertResult[] = new Array(inputs.length);
+    /** The alert as it was before each LEVEL_RAISED result, by position. */
+    const before = new Map<number, AlertView>();
+    await this.raiseScopedMany(tx, pending.filter((p) => p.input.kind !== 'RISK_LEVEL'), now, results);
+    await this.raiseRiskMany(tx, pending.filter((p) => p.input.kind === 'RISK_LEVEL'), now, results, before);
+    const changes = results.flatMap((result, i) => (result.outcome === 'UNCHANGED' ? [] : [{ input: inputs[i], result, from: before.get(i) }]));
+    return { results, changes };
+  }
+
+  private async raiseScopedMany(tx: EntityManager, pending: readonly PendingRaise[], now: Date, results: RaiseAlertResult[]): Promise<void> {
+    if (pending.length === 0) return;
+    const inserted = await this.insertMany(tx, pending, now);
+    const missed = pending.filter((p) => !inserted.has(scopeKey(p.input)));
+    const existing = new Map<string, AlertView>();
+    if (missed.length > 0) {
+      const rows = (await tx.query(
+        `SELECT ${alertColumns('a')} FROM alerts a
+         WHERE (a.case_id, a.kind, a.scope_ref) IN (SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]))`,
+        [missed.map((p) => p.input.caseId), missed.map((p) => p.input.kind), missed.map((p) => p.input.scopeRef)],
+      )) as AlertView[];
+      for (const row of rows) existing.set(scopeKey(row), row);
+    }
+    for (const { input, i } of pending) {
+      const alert = inserted.get(scopeKey(input));
+      results[i] = alert !== undefined ? { outcome: 'RAISED', alert } : { outcome: 'UNCHANGED', alert: existing.get(scopeKey(input)) ?? null };
+    }
+  }
+
+  private async raiseRiskMany(tx: EntityManager, pending: readonly PendingRaise[], now: Date, results: RaiseAlertResult[], before: Map<number, AlertView>): Promise<void> {
+    let left = pending;
+    // The second pass is for raises that lost the unique index to a transaction that did not lock the case.
+    for (let pass = 0; pass < 2 && left.length > 0; pass += 1) {
+      const caseIds = left.map((p) => p.input.caseId);
+      const open = await this.lockOpenRiskMany(tx, caseIds);
+      const resolved = await this.highestResolvedRiskMany(tx, caseIds.filter((id) => !open.has(id.toLowerCase())));
+      const toOpen: PendingRaise[] = [];
+      const toRaise: { pending: PendingRaise; open: AlertView }[] = [];
+      for (const p of left) {
+        const key = p.input.caseId.toLowerCase();
+        const [openAlert, resolvedAlert] = [open.get(key), resolved.get(key)];
+        const decision = riskAlertDecision(p.input.level, { openLevel: openAlert?.level, highestResolvedLevel: resolvedAlert?.level });
+        if (decision === 'NONE') results[p.i] = { outcome: 'UNCHANGED', alert: openAlert ?? resolvedAlert ?? null };
+        else if (decision === 'RAISE_IN_PLACE') toRaise.push({ pending: p, open: openAlert! });
+        else toOpen.push(p);
+      }
+      const raised = await this.raiseInPlaceMany(tx, toRaise, now);
+      for (const { pending: p, open: from } of toRaise) {
+        results[p.i] = { outcome: 'LEVEL_RAISED', alert: raised.get(from.id)! };
+        before.set(p.i, from);
+      }
+      const inserted = await this.insertMany(tx, toOpen, now);
+      for (const p of toOpen) {
+        const alert = inserted.get(scopeKey(p.input));
+        if (alert !== undefined) results[p.i] = { outcome: 'RAISED', alert };
+      }
+      left = toOpen.filter((p) => !inserted.has(scopeKey(p.input)));
+    }
+    if (left.length > 0) throw new Error(`The RISK_LEVEL alert of case ${left[0].input.caseId} could neither be opened nor found`);
+  }
+
+  private async insertMany(tx: EntityManager, pending: readonly PendingRaise[], now: Date): Promise<Map<string, AlertView>> {
+    if (pending.length === 0) return new Map();
+    const column = <T>(pick: (p: PendingRaise) => T) => pending.map(pick);
+    const rows = (await tx.query(
+      `INSERT INTO alerts (organization_id, case_id, kind, level, scope_ref, window_id, deadline_id, deadline_kind, message, reasons, due_by, raised_at)
+       SELECT o, c, k, l, s, w, d, dk, m, r::jsonb, due, $12
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::timestamptz[])
+         AS v(o, c, k, l, s, w, d, dk, m, r, due)
+       ON CONFLICT DO NOTHING
+       RETURNING ${alertColumns('alerts')}`,
+      [
+        column((p) => p.input.organizationId),
+        column((p) => p.input.caseId),
+        column((p) => p.input.kind),
+        column((p) => p.input.level),
+        column((p) => p.input.scopeRef),
+        column((p) => p.input.windowId ?? null),
+        column((p) => p.input.deadlineId ?? null),
+        column((p) => p.deadlineKind),
+        column((p) => maskPiiInText(p.input.message)),
+        column((p) => JSON.stringify(maskedReasons(p.input.reasons))),
+        column((p) => p.dueBy?.toISOString() ?? null),
+        now,
+      ],
+    )) as AlertView[];
+    return new Map(rows.map((row) => [scopeKey(row), row]));
+  }
+
+  private async raiseInPlaceMany(tx: EntityManager, raises: readonly { pending: PendingRaise; open: AlertView }[], now: Date): Promise<Map<string, AlertView>> {
+    if (raises.length === 0) return new Map();
+    // An UPDATE answers [rows, count] through the EntityManager.
+    const [rows] = (await tx.query(
+      `UPDATE alerts a SET level = v.level, message = v.message, reasons = v.reasons::jsonb, due_by = v.due_by, level_raised_at = $6,
+         status = 'OPEN', acknowledged_at = NULL, acknowledged_by = NULL
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS v(id, level, message, reasons, due_by)
+       WHERE a.id = v.id RETURNING ${alertColumns('a')}`,
+      [
+        raises.map((r) => r.open.id),
+        raises.map((r) => r.pending.input.level),
+        raises.map((r) => maskPiiInText(r.pending.input.message)),
+        raises.map((r) => JSON.stringify(maskedReasons(r.pending.input.reasons))),
+        raises.map((r) => r.pending.dueBy?.toISOString() ?? null),
+        now,
+      ],
+    )) as [AlertView[], number];
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  // The default depends only on the level at a given instant, and a YELLOW one walks the holiday calendar.
+  private dueByFor(now: Date): (input: RaiseAlertInput) => Date | null {
+    const byLevel = new Map<RiskLevel, Date | null>();
+    return (input) => {
+      if (input.dueBy !== undefined) return input.dueBy;
+      if (!byLevel.has(input.level)) byLevel.set(input.level, defaultDueBy(input.level, now, this.calendar, this.config.legalTimeZone));
+      return byLevel.get(input.level)!;
+    };
+  }
+
+  private async deadlineKindsOf(tx: EntityManager, inputs: readonly RaiseAlertInput[]): Promise<(DeadlineKind | null)[]> {
+    const ids = inputs.flatMap((input) => (input.deadlineId === undefined ? [] : [input.deadlineId]));
+    const rows = ids.length === 0 ? [] : ((await tx.query('SELECT id, kind, case_id FROM deadlines WHERE id = ANY($1::uuid[])', [ids])) as DeadlineRow[]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return inputs.map((input) => (input.deadlineId === undefined ? null : checkedDeadlineKind(input, byId.get(input.deadlineId.toLowerCase()))));
+  }
+
+  private async lockOpenRiskMany(tx: EntityManager, caseIds: readonly string[]): Promise<Map<string, AlertView>> {
+    const rows = (await tx.query(
+      `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = ANY($1::uuid[]) AND a.kind = 'RISK_LEVEL' AND a.status <> 'RESOLVED' ORDER BY a.id FOR UPDATE`,
+      [caseIds],
+    )) as AlertView[];
+    return new Map(rows.map((row) => [row.caseId, row]));
+  }
+
+  private async highestResolvedRiskMany(tx: EntityManager, caseIds: readonly string[]): Promise<Map<string, AlertView>> {
+    if (caseIds.length === 0) return new Map();
+    const rows = (await tx.query(
+      `SELECT DISTINCT ON (a.case_id) ${alertColumns('a')} FROM alerts a
+       WHERE a.case_id = ANY($1::uuid[]) AND a.kind = 'RISK_LEVEL' AND a.status = 'RESOLVED'
+       ORDER BY a.case_id, array_position(${LEVELS_BY_RANK}, a.level) DESC, a.resolved_at DESC`,
+      [caseIds],
+    )) as AlertView[];
+    return new Map(rows.map((row) => [row.caseId, row]));
   }
 
   private async lockCase(tx: EntityManager, input: RaiseAlertInput): Promise<void> {
     const rows = (await tx.query('SELECT organization_id FROM cases WHERE id = $1 FOR UPDATE', [input.caseId])) as { organization_id: string }[];
-    if (rows.length === 0) throw new Error(`Cannot raise an alert on case ${input.caseId}: no such case`);
-    if (rows[0].organization_id !== input.organizationId.toLowerCase()) {
-      throw new Error(`Cannot raise an alert on case ${input.caseId} for organization ${input.organizationId}: the case belongs to another`);
-    }
+    assertCaseOf(input, rows[0]?.organization_id);
   }
 
   private async deadlineKindOf(tx: EntityManager, input: RaiseAlertInput): Promise<DeadlineKind | null> {
     if (input.deadlineId === undefined) return null;
-    const rows = (await tx.query('SELECT kind, case_id FROM deadlines WHERE id = $1', [input.deadlineId])) as { kind: DeadlineKind; case_id: string }[];
-    if (rows.length === 0 || rows[0].case_id !== input.caseId.toLowerCase()) {
-      throw new Error(`Cannot raise an alert about deadline ${input.deadlineId}: it is not a deadline of case ${input.caseId}`);
-    }
-    if (input.deadlineKind !== undefined && input.deadlineKind !== rows[0].kind) {
-      throw new Error(`Deadline ${input.deadlineId} is a ${rows[0].kind}, not a ${input.deadlineKind}`);
-    }
-    return rows[0].kind;
+    const rows = (await tx.query('SELECT kind, case_id FROM deadlines WHERE id = $1', [input.deadlineId])) as DeadlineRow[];
+    return checkedDeadlineKind(input, rows[0]);
   }
 
   private async lockOpenRisk(tx: EntityManager, caseId: string): Promise<AlertView | undefined> {
@@ -236,6 +426,81 @@ function assertWellFormed(input: RaiseAlertInput): void {
   if (input.deadlineKind !== undefined && input.deadlineId === undefined) throw new Error('deadlineKind is given only with the deadlineId it describes');
   const problem = scopeRefProblem(input);
   if (problem !== undefined) throw new Error(`Cannot raise a ${input.kind} alert with scopeRef ${JSON.stringify(input.scopeRef)}: ${problem}`);
+}
+
+function assertCaseOf(input: RaiseAlertInput, organizationId: string | undefined): void {
+  if (organizationId === undefined) throw new Error(`Cannot raise an alert on case ${input.caseId}: no such case`);
+  if (organizationId !== input.organizationId.toLowerCase()) {
+    throw new Error(`Cannot raise an alert on case ${input.caseId} for organization ${input.organizationId}: the case belongs to another`);
+  }
+}
+
+interface DeadlineRow {
+  id?: string;
+  kind: DeadlineKind;
+  case_id: string;
+}
+
+function checkedDeadlineKind(input: RaiseAlertInput, row: DeadlineRow | undefined): DeadlineKind {
+  if (row === undefined || row.case_id !== input.caseId.toLowerCase()) {
+    throw new Error(`Cannot raise an alert about deadline ${input.deadlineId}: it is not a deadline of case ${input.caseId}`);
+  }
+  if (input.deadlineKind !== undefined && input.deadlineKind !== row.kind) {
+    throw new Error(`Deadline ${input.deadlineId} is a ${row.kind}, not a ${input.deadlineKind}`);
+  }
+  return row.kind;
+}
+
+/** What makes two raises about the same alert: the unique indexes of `alerts`. */
+function scopeKey(alert: Pick<RaiseAlertInput, 'caseId' | 'kind' | 'scopeRef'>): string {
+  return alert.kind === 'RISK_LEVEL' ? `${alert.caseId.toLowerCase()}|RISK_LEVEL` : `${alert.caseId.toLowerCase()}|${alert.kind}|${alert.scopeRef}`;
+}
+
+/**
+ * Consecutive runs of at most RAISE_MANY_CHUNK inputs in which no scope comes twice: a run's alerts are decided
+ * together, so a second raise of a scope has to come in a later run to see the first, as it would one by one.
+ */
+function segmentsOf(inputs: readonly RaiseAlertInput[]): RaiseAlertInput[][] {
+  const segments: RaiseAlertInput[][] = [];
+  let current: RaiseAlertInput[] = [];
+  let keys = new Set<string>();
+  for (const input of inputs) {
+    const key = scopeKey(input);
+    if (keys.has(key) || current.length === RAISE_MANY_CHUNK) {
+      segments.push(current);
+      [current, keys] = [[], new Set()];
+    }
+    current.push(input);
+    keys.add(key);
+  }
+  if (current.length > 0) segments.push(current);
+  return segments;
+}
+
+type AlertAuditAction = 'ALERT_RAISED' | 'ALERT_LEVEL_RAISED';
+
+function auditEntry(input: RaiseAlertInput, action: AlertAuditAction, alert: AlertView, extra: Record<string, unknown>): AuditEntryInput {
+  return {
+    actor: input.actor ?? SYSTEM_ACTOR,
+    orgId: alert.organizationId,
+    caseId: alert.caseId,
+    category: 'CASE',
+    action,
+    requestId: input.requestId ?? null,
+    payload: {
+      alertId: alert.id,
+      kind: alert.kind,
+      level: alert.level,
+      ...extra,
+      scopeRef: alert.scopeRef,
+      windowId: alert.windowId,
+      deadlineId: alert.deadlineId,
+      deadlineKind: alert.deadlineKind,
+      dueBy: alert.dueBy?.toISOString() ?? null,
+      message: alert.message,
+      reasons: alert.reasons,
+    },
+  };
 }
 
 function maskedReasons(reasons: readonly AlertReason[]): AlertReason[] {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { PgBoss } from 'pg-boss';
-import type { Clock as JobClock, Job, SendOptions, WorkOptions } from 'pg-boss';
+import type { Clock as JobClock, Job, JobInsert, SendOptions, WorkOptions } from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { JOB_SCHEMA } from './job-queues';
@@ -60,10 +60,22 @@ export class JobRunner implements OnModuleInit, OnApplicationShutdown {
 
   /** Queues a job as part of `tx`: it is created if and only if `tx` commits. Answers null when deduplicated. */
   send<T extends object>(tx: EntityManager, queue: string, data: T, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(queue, data, { ...options, db: this.inTransaction(tx) });
+  }
+
+  private inTransaction(tx: EntityManager): { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } {
     const runner = tx.queryRunner;
-    if (!runner) throw new Error('JobRunner.send needs an EntityManager inside a transaction');
-    const db = { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await runner.query(text, values, true)).records as unknown[] }) };
-    return this.boss.send(queue, data, { ...options, db });
+    if (!runner) throw new Error('JobRunner needs an EntityManager inside a transaction to queue jobs');
+    return { executeSql: async (text: string, values?: unknown[]) => ({ rows: (await runner.query(text, values, true)).records as unknown[] }) };
+  }
+
+  /**
+   * Queues many jobs as part of `tx` in one statement. Each job's options are send()'s; as with send(), a job whose
+   * singletonKey is already waiting on a `stately` queue is skipped.
+   */
+  async sendMany<T extends object>(tx: EntityManager, queue: string, jobs: readonly (JobInsert<T> & { data: T })[]): Promise<void> {
+    if (jobs.length === 0) return;
+    await this.boss.insert(queue, [...jobs], { db: this.inTransaction(tx) });
   }
 
   /** Works a queue one job at a time per poll; a handler that throws has its job retried by the queue's policy. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
@@ -37,22 +38,44 @@ export class NotificationsService {
   ) {}
 
   async notify(tx: EntityManager, input: NotifyInput): Promise<string[]> {
-    const recipients = [...new Set(input.recipientIds)];
-    if (recipients.length === 0) return [];
-    // Notifications are lists: like every list they show personal data masked (DOMAIN §1).
-    const rows = (await tx.query(
-      `INSERT INTO notifications (recipient_id, organization_id, kind, case_id, alert_id, title, body, created_at)
-       SELECT r, $2, $3, $4, $5, $6, $7, $8 FROM unnest($1::uuid[]) AS r RETURNING id`,
-      [recipients, input.organizationId, input.kind, input.caseId ?? null, input.alertId ?? null, maskPiiInText(input.title), maskPiiInText(input.body), this.clock.now()],
-    )) as { id: string }[];
+    const [ids] = await this.notifyMany(tx, [input]);
+    return ids;
+  }
+
+  /**
+   * notify() for many notices at once (a screening's alerts): one INSERT for all their rows and, per channel, one
+   * for the deliveries and one for the delivery jobs. Answers each input's notification ids. Notifications are lists:
+   * like every list they show personal data masked (DOMAIN §1).
+   */
+  async notifyMany(tx: EntityManager, inputs: readonly NotifyInput[]): Promise<string[][]> {
+    const ids = inputs.map((input) => [...new Set(input.recipientIds)].map(() => randomUUID()));
+    const rows = inputs.flatMap((input, i) => [...new Set(input.recipientIds)].map((recipientId, j) => ({ id: ids[i][j], recipientId, input })));
+    if (rows.length === 0) return ids;
+    await tx.query(
+      `INSERT INTO notifications (id, recipient_id, organization_id, kind, case_id, alert_id, title, body, created_at)
+       SELECT id, r, o, k, c, a, t, b, $9 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS v(id, r, o, k, c, a, t, b)`,
+      [
+        rows.map((row) => row.id),
+        rows.map((row) => row.recipientId),
+        rows.map((row) => row.input.organizationId),
+        rows.map((row) => row.input.kind),
+        rows.map((row) => row.input.caseId ?? null),
+        rows.map((row) => row.input.alertId ?? null),
+        rows.map((row) => maskPiiInText(row.input.title)),
+        rows.map((row) => maskPiiInText(row.input.body)),
+        this.clock.now(),
+      ],
+    );
     for (const channel of this.channels) {
-      for (const { id } of rows) {
-        await tx.query('INSERT INTO notification_deliveries (notification_id, channel) VALUES ($1, $2)', [id, channel.name]);
-        const job: NotificationDeliveryJob = { notificationId: id, channel: channel.name };
-        await this.jobs.send(tx, NOTIFICATION_DELIVERY_QUEUE, job, { singletonKey: `${id}:${channel.name}` });
-      }
+      const notificationIds = rows.map((row) => row.id);
+      await tx.query('INSERT INTO notification_deliveries (notification_id, channel) SELECT unnest($1::uuid[]), $2', [notificationIds, channel.name]);
+      await this.jobs.sendMany<NotificationDeliveryJob>(
+        tx,
+        NOTIFICATION_DELIVERY_QUEUE,
+        notificationIds.map((notificationId) => ({ data: { notificationId, channel: channel.name }, singletonKey: `${notificationId}:${channel.name}` })),
+      );
     }
-    return rows.map((row) => row.id);
+    return ids;
   }
 
   /** Active supervisors of an organization: who hears of every YELLOW-or-worse alert and every escalation. */
@@ -61,13 +84,20 @@ export class NotificationsService {
     return rows.map((row) => row.id);
   }
 
-  /** Active liaisons of the courts a case is linked to (referring or reviewing). */
-  async liaisonsOfCase(manager: EntityManager, caseId: string): Promise<string[]> {
+  /** Active liaisons of the courts each case is linked to (referring or reviewing); a case without any is absent. */
+  async liaisonsOfCases(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, string[]>> {
+    if (caseIds.length === 0) return new Map();
     const rows = (await manager.query(
-      `SELECT u.id FROM cases c JOIN users u ON u.organization_id IN (c.court_org_id, c.review_court_id)
-       WHERE c.id = $1 AND u.role = 'COURT_LIAISON' AND u.active ORDER BY u.id`,
-      [caseId],
-    )) as { id: string }[];
-    return rows.map((row) => row.id);
+      `SELECT c.id AS case_id, u.id FROM cases c JOIN users u ON u.organization_id IN (c.court_org_id, c.review_court_id)
+       WHERE c.id = ANY($1::uuid[]) AND u.role = 'COURT_LIAISON' AND u.active ORDER BY c.id, u.id`,
+      [caseIds],
+    )) as { case_id: string; id: string }[];
+    const byCase = new Map<string, string[]>();
+    for (const row of rows) {
+      const liaisons = byCase.get(row.case_id) ?? [];
+      liaisons.push(row.id);
+      byCase.set(row.case_id, liaisons);
+    }
+    return byCase;
   }
 }
