@@ -50,15 +50,15 @@ export class CaseRiskService {
     if (storedRiskDiffers(row, assessment)) {
       await tx.query('UPDATE cases SET risk_level = $2, risk_reasons = $3 WHERE id = $1', [row.caseId, assessment.level, JSON.stringify(assessment.reasons)]);
     }
-    if (riskAlertDecision(assessment.level, riskAlerts) !== 'NONE') await this.raiseRiskAlert(tx, row, assessment, { caseLocked: true });
+    if (riskAlertDecision(assessment.level, riskAlerts) !== 'NONE') await this.raiseRiskAlert(tx, row, assessment);
     return assessment;
   }
 
   /** Opens the case's RISK_LEVEL alert, or raises it in place; AlertsService keeps it unique and never lowers it. */
-  async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment, options: { caseLocked?: boolean } = {}): Promise<boolean> {
-    if (row.facts.state.startsWith('closed.') || RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return false;
-    const { outcome } = await this.alerts.raise(tx, riskAlertInput(row, assessment), options);
-    return outcome !== 'UNCHANGED';
+  private async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment): Promise<void> {
+    if (row.facts.state.startsWith('closed.') || RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return;
+    // The change that called recompute holds the case's row lock already.
+    await this.alerts.raise(tx, riskAlertInput(row, assessment), { caseLocked: true });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AlertsService } from '../alerts/alerts.service';
+import { AlertsService, type RaiseAlertInput } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { addDays, type LegalDate } from '../calendar/legal-date';
@@ -11,6 +11,7 @@ import { RISK_LEVEL_ORDER } from '../risk/risk-level';
 import { appliesToOrg, windowsAt, type SensitivePeriod } from '../risk/sensitive-periods';
 import { LIMITATION_WATCH_DAYS, expiresAt } from '../deadlines/deadline-timers';
 import { CaseRiskService } from './case-risk.service';
+import { riskAlertInput } from './risk-alert-input';
 import { caseRiskRows, storedRiskDiffers, type CaseRiskRow } from './risk-facts.query';
 import { RISK_LEVEL_LABELS } from './risk-labels';
 
@@ -92,7 +93,7 @@ export class RiskScreeningService {
       const screened: ScreenedCase[] = [];
       const counts: Record<RiskLevel, number> = { BLUE: 0, YELLOW: 0, ORANGE: 0, RED: 0 };
       const stored: { row: CaseRiskRow; assessment: RiskAssessment }[] = [];
-      let alertsRaised = 0;
+      const raises: RaiseAlertInput[] = [];
       // Only the periods open on the day can change a level, and a city is many cases: work out which once, not per case.
       const openOn = (day: LegalDate) => windowsAt(periods, day).map((window) => window.period);
       const [asOfPeriods, todayPeriods] = [openOn(asOf), openOn(today)];
@@ -102,11 +103,13 @@ export class RiskScreeningService {
         counts[atAsOf.level] += 1;
         screened.push({ caseId: row.caseId, caseNumber: row.caseNumber, state: row.facts.state, mediator: null, level: atAsOf.level, baseLevel: atAsOf.baseLevel, reasons: atAsOf.reasons });
         stored.push({ row, assessment: atToday });
-        alertsRaised += await this.raiseRiskAlert(tx, row, atToday, existing);
-        alertsRaised += await this.raisePeriodAlerts(tx, row, atAsOf, windows.map((w) => w.period), existing);
+        raises.push(...riskAlertRaise(row, atToday, existing), ...periodAlertRaises(row, atAsOf, windows.map((w) => w.period), existing));
       }
+      raises.push(...(await this.limitationWatchRaises(tx, organizationId, asOf, existing)));
+      // The first screening in a sensitive period opens an alert on nearly every case: one batch, not one raise each.
+      const outcomes = await this.alerts.raiseMany(tx, raises);
+      const alertsRaised = outcomes.filter((result) => result.outcome !== 'UNCHANGED').length;
       await this.storeLevels(tx, stored);
-      alertsRaised += await this.raiseLimitationWatches(tx, organizationId, asOf, existing);
 
       const record = await this.insertRecord(tx, {
         organizationId,
@@ -146,63 +149,28 @@ export class RiskScreeningService {
     return existing;
   }
 
-  // Mirrors AlertsService's rule only to skip calls that could not raise anything; the service decides.
-  private async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment, existing: ExistingAlerts): Promise<number> {
-    if (RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return 0;
-    const open = existing.riskOpen.get(row.caseId);
-    const bar = open ?? existing.riskResolvedMax.get(row.caseId);
-    if (bar !== undefined && RISK_LEVEL_ORDER[bar] >= RISK_LEVEL_ORDER[assessment.level]) return 0;
-    return (await this.risk.raiseRiskAlert(tx, row, assessment)) ? 1 : 0;
-  }
-
-  private async raisePeriodAlerts(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment, periods: readonly SensitivePeriod[], existing: ExistingAlerts): Promise<number> {
-    if (RISK_LEVEL_ORDER[assessment.baseLevel] < RISK_LEVEL_ORDER.YELLOW) return 0;
-    let raised = 0;
-    for (const period of periods) {
-      if (existing.scoped.has(`${row.caseId}|SENSITIVE_PERIOD|${period.id}`)) continue;
-      const outcome = await this.alerts.raise(tx, {
-        organizationId: row.facts.orgId,
-        caseId: row.caseId,
-        kind: 'SENSITIVE_PERIOD',
-        level: assessment.level,
-        scopeRef: period.id,
-        windowId: period.id,
-        message: `${row.caseNumber} 处于敏感时期「${period.name}」（${period.startsOn} 至 ${period.endsOn}），风险等级${RISK_LEVEL_LABELS[assessment.level]}，请提前化解稳控`,
-        reasons: assessment.reasons,
-        dueBy: expiresAt(addDays(period.startsOn, -1)),
-      });
-      if (outcome.outcome !== 'UNCHANGED') raised += 1;
-    }
-    return raised;
-  }
-
   /** Closed failed, rejected or withdrawn: the worker may still arbitrate, so only the limitation is watched. */
-  private async raiseLimitationWatches(tx: EntityManager, organizationId: string, asOf: LegalDate, existing: ExistingAlerts): Promise<number> {
+  private async limitationWatchRaises(tx: EntityManager, organizationId: string, asOf: LegalDate, existing: ExistingAlerts): Promise<RaiseAlertInput[]> {
     const rows = (await tx.query(
       `SELECT d.id, d.case_id, d.due_on::text AS due_on, c.case_number FROM deadlines d JOIN cases c ON c.id = d.case_id
        WHERE c.organization_id = $1 AND c.state = ANY($2) AND d.kind = 'ARBITRATION_LIMITATION' AND d.status = 'PENDING'
          AND d.due_on >= $3::date AND d.due_on <= $3::date + $4::int`,
       [organizationId, SCREENED_CLOSED_STATES, asOf, LIMITATION_WATCH_DAYS],
     )) as { id: string; case_id: string; due_on: string; case_number: string }[];
-    let raised = 0;
-    for (const row of rows) {
-      const scopeRef = `limitation:${row.due_on}`;
-      if (existing.scoped.has(`${row.case_id}|LIMITATION_WATCH|${scopeRef}`)) continue;
-      const outcome = await this.alerts.raise(tx, {
+    return rows
+      .filter((row) => !existing.scoped.has(`${row.case_id}|LIMITATION_WATCH|limitation:${row.due_on}`))
+      .map((row) => ({
         organizationId,
         caseId: row.case_id,
         kind: 'LIMITATION_WATCH',
         level: 'YELLOW',
-        scopeRef,
+        scopeRef: `limitation:${row.due_on}`,
         deadlineId: row.id,
         deadlineKind: 'ARBITRATION_LIMITATION',
         message: `${row.case_number} 劳动仲裁时效将于 ${row.due_on} 届满，请提示劳动者及时申请仲裁`,
         reasons: [],
         dueBy: expiresAt(row.due_on),
-      });
-      if (outcome.outcome !== 'UNCHANGED') raised += 1;
-    }
-    return raised;
+      }));
   }
 
   private async storeLevels(tx: EntityManager, stored: { row: CaseRiskRow; assessment: RiskAssessment }[]): Promise<void> {
@@ -269,6 +237,31 @@ export class RiskScreeningService {
       cases: cases.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } })),
     };
   }
+}
+
+// Mirrors AlertsService's rule only to leave out raises that could not change anything; the service decides.
+function riskAlertRaise(row: CaseRiskRow, assessment: RiskAssessment, existing: ExistingAlerts): RaiseAlertInput[] {
+  if (RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return [];
+  const bar = existing.riskOpen.get(row.caseId) ?? existing.riskResolvedMax.get(row.caseId);
+  if (bar !== undefined && RISK_LEVEL_ORDER[bar] >= RISK_LEVEL_ORDER[assessment.level]) return [];
+  return [riskAlertInput(row, assessment)];
+}
+
+function periodAlertRaises(row: CaseRiskRow, assessment: RiskAssessment, periods: readonly SensitivePeriod[], existing: ExistingAlerts): RaiseAlertInput[] {
+  if (RISK_LEVEL_ORDER[assessment.baseLevel] < RISK_LEVEL_ORDER.YELLOW) return [];
+  return periods
+    .filter((period) => !existing.scoped.has(`${row.caseId}|SENSITIVE_PERIOD|${period.id}`))
+    .map((period) => ({
+      organizationId: row.facts.orgId,
+      caseId: row.caseId,
+      kind: 'SENSITIVE_PERIOD',
+      level: assessment.level,
+      scopeRef: period.id,
+      windowId: period.id,
+      message: `${row.caseNumber} 处于敏感时期「${period.name}」（${period.startsOn} 至 ${period.endsOn}），风险等级${RISK_LEVEL_LABELS[assessment.level]}，请提前化解稳控`,
+      reasons: assessment.reasons,
+      dueBy: expiresAt(addDays(period.startsOn, -1)),
+    }));
 }
 
 function higher(a: RiskLevel | undefined, b: RiskLevel): RiskLevel {
