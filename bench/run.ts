@@ -6,6 +6,7 @@ import { closeOnSignal, openEnvironment } from './lib/environment';
 import { runOpenLoop } from './lib/open-loop';
 import { formatTable, say } from './lib/output';
 import { measurePgbench, PgbenchResult } from './lib/pgbench';
+import type { BenchEnvironment } from './lib/environment';
 import { FULL_SCALE, QUICK_SCALE, runScale, ScaleFigures } from './lib/scale';
 import {
   auditPageScenario,
@@ -49,24 +50,11 @@ async function main(): Promise<void> {
     say(`Machine: ${env.machine.cpuModel}, ${env.machine.cores} cores, ${env.machine.memoryGiB} GiB, node ${env.machine.node}, PostgreSQL ${env.machine.postgres}`);
     say(`Load average at start: ${env.machine.loadAverageAtStart.join(' ')}${env.server.embedded ? '' : ' (external server)'}`);
 
-    const pgbench = await timed('T_pg: pgbench -i -s 10, then tpcb-like -c 10 -j 2', async () =>
-      measurePgbench(await env.server.createDatabase('bench_pgbench'), { seconds: plan.pgbenchSeconds, scale: 10, clients: 10 }),
-    );
-    say(`T_pg = ${pgbench.tps.toFixed(0)} tps (tpcb-like, 10 clients, ${plan.pgbenchSeconds} s)`);
-
-    const directory = await timed('directory: organization, supervisor, 10 mediators', () => seedDirectory(env.api, env.service.admin, 10, 'A'));
-    const cases = await timed(`seed: ${plan.cases} cases through POST /api/cases`, () => createCases(env.api, directory, plan.cases, plan.seedConcurrency));
-    const active = cases.slice(0, plan.activeCases);
-    await timed(`seed: ${plan.activeCases} cases to mediation.active (3 events each)`, () => activate(env.api, active, plan.seedConcurrency));
-
-    const contended = active.slice(-4);
-    const scenarios: Scenario[] = [
-      transitionsScenario(active.slice(0, -4), 16),
-      contentionScenario(contended, 20),
-      readCaseScenario(cases, directory, 16),
-      auditPageScenario(directory, 8),
-      createCaseScenario(directory, 8),
-    ].filter((s) => args.only === undefined || args.only.includes(s.key));
+    const selected = (key: string) => args.only === undefined || args.only.includes(key);
+    const runsScenarios = SCENARIO_KEYS.some(selected);
+    // --only scale needs neither T_pg nor the 10,000 seeded cases: the scale part seeds its own city.
+    const pgbench = runsScenarios ? await measureTpg(env, plan) : undefined;
+    const scenarios = runsScenarios ? await seedScenarios(env, plan, selected) : [];
 
     const reports: ScenarioReport[] = [];
     for (const scenario of scenarios) {
@@ -77,10 +65,10 @@ async function main(): Promise<void> {
       say(`  ${scenario.name}: ${max.rps.toFixed(0)}/s, p99 ${max.p99} ms; at half load p99 ${half.p99} ms`);
     }
 
-    const scale = args.skipScale ? undefined : await runScale(env, args.quick ? QUICK_SCALE : FULL_SCALE);
+    const scale = args.skipScale || !selected('scale') ? undefined : await runScale(env, args.quick ? QUICK_SCALE : FULL_SCALE);
 
     say();
-    printTables(pgbench, reports);
+    if (pgbench !== undefined) printTables(pgbench, reports);
     if (scale !== undefined) printScale(scale);
     const targets = printTargets(pgbench, reports, scale);
 
@@ -95,7 +83,7 @@ async function main(): Promise<void> {
       databaseServer: env.server.embedded ? 'embedded' : 'DATABASE_URL',
       serviceRssKiB: env.service.rssKiB(),
       pgbench,
-      scenarios: reports.map((r) => ({ ...r, ratioToTpg: r.max.rps / pgbench.tps })),
+      scenarios: reports.map((r) => ({ ...r, ratioToTpg: pgbench === undefined ? undefined : r.max.rps / pgbench.tps })),
       scale,
       targets,
     };
@@ -104,6 +92,31 @@ async function main(): Promise<void> {
   } finally {
     await env.close();
   }
+}
+
+const SCENARIO_KEYS = ['transitions', 'contention', 'read-case', 'audit-page', 'create-case'];
+
+async function measureTpg(env: BenchEnvironment, plan: Plan): Promise<PgbenchResult> {
+  const pgbench = await timed('T_pg: pgbench -i -s 10, then tpcb-like -c 10 -j 2', async () =>
+    measurePgbench(await env.server.createDatabase('bench_pgbench'), { seconds: plan.pgbenchSeconds, scale: 10, clients: 10 }),
+  );
+  say(`T_pg = ${pgbench.tps.toFixed(0)} tps (tpcb-like, 10 clients, ${plan.pgbenchSeconds} s)`);
+  return pgbench;
+}
+
+async function seedScenarios(env: BenchEnvironment, plan: Plan, selected: (key: string) => boolean): Promise<Scenario[]> {
+  const directory = await timed('directory: organization, supervisor, 10 mediators', () => seedDirectory(env.api, env.service.admin, 10, 'A'));
+  const cases = await timed(`seed: ${plan.cases} cases through POST /api/cases`, () => createCases(env.api, directory, plan.cases, plan.seedConcurrency));
+  const active = cases.slice(0, plan.activeCases);
+  await timed(`seed: ${plan.activeCases} cases to mediation.active (3 events each)`, () => activate(env.api, active, plan.seedConcurrency));
+  const contended = active.slice(-4);
+  return [
+    transitionsScenario(active.slice(0, -4), 16),
+    contentionScenario(contended, 20),
+    readCaseScenario(cases, directory, 16),
+    auditPageScenario(directory, 8),
+    createCaseScenario(directory, 8),
+  ].filter((s) => selected(s.key));
 }
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
@@ -154,10 +167,10 @@ interface TargetCheck {
   pass: boolean;
 }
 
-function printTargets(pgbench: PgbenchResult, reports: readonly ScenarioReport[], scale: ScaleFigures | undefined): TargetCheck[] {
+function printTargets(pgbench: PgbenchResult | undefined, reports: readonly ScenarioReport[], scale: ScaleFigures | undefined): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const transitions = reports.find((r) => r.key === 'transitions');
-  if (transitions !== undefined) {
+  if (transitions !== undefined && pgbench !== undefined) {
     const ratio = transitions.max.rps / pgbench.tps;
     checks.push({ name: 'transitions ≥ 0.3 × T_pg (aim 1.0)', value: ratio, limit: 0.3, pass: ratio >= 0.3 });
   }

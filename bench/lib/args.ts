@@ -3,7 +3,7 @@ export interface BenchArgs {
   skipScale: boolean;
   minutes: number;
   poolSize: number | undefined;
-  /** Only these scenarios (by key), for profiling one of them. */
+  /** Only these scenarios (by key) and, with `scale`, the scale part: for profiling one of them. */
   only: string[] | undefined;
 }
 
