@@ -193,8 +193,13 @@ export class AuditService {
       FROM (SELECT last_chain_seq, last_hash FROM audit_chain_heads WHERE chain_id = $1 FOR UPDATE) h`;
     const rows = (await tx.query(select, [chainId])) as (HeadRow & { seq: string })[];
     if (rows.length > 0) return rows[0];
-    await tx.query(`INSERT INTO audit_chain_heads (chain_id, last_chain_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING`, [chainId, GENESIS_HASH]);
-    return ((await tx.query(select, [chainId])) as (HeadRow & { seq: string })[])[0];
+    // A head this transaction inserts is its own until commit; one that another inserted first is locked as usual.
+    const [created] = (await tx.query(
+      `INSERT INTO audit_chain_heads (chain_id, last_chain_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING
+       RETURNING last_chain_seq, last_hash, nextval('audit_entries_seq')::text AS seq`,
+      [chainId, GENESIS_HASH],
+    )) as (HeadRow & { seq: string })[];
+    return created ?? ((await tx.query(select, [chainId])) as (HeadRow & { seq: string })[])[0];
   }
 
   /** The entry and its chain's new head in one statement (one round trip). */

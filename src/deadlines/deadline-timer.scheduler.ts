@@ -25,13 +25,15 @@ export class DeadlineTimerScheduler {
     private readonly clock: Clock,
   ) {}
 
+  /** All the deadlines' timers in one statement: a registration opens several deadlines with up to four timers each. */
   async schedule(tx: EntityManager, deadlines: readonly SchedulableDeadline[]): Promise<void> {
     const now = this.clock.now();
-    for (const deadline of deadlines) {
-      for (const timer of timersFor(deadline, now)) {
-        const job: DeadlineTimerJob = { deadlineId: deadline.id, caseId: deadline.caseId, action: timer.action, dueOn: deadline.dueOn };
-        await this.jobs.send(tx, DEADLINE_TIMER_QUEUE, job, { startAfter: timer.at, singletonKey: timerKey(deadline.id, timer.action, deadline.dueOn) });
-      }
-    }
+    const jobs = deadlines.flatMap((deadline) =>
+      timersFor(deadline, now).map((timer) => {
+        const data: DeadlineTimerJob = { deadlineId: deadline.id, caseId: deadline.caseId, action: timer.action, dueOn: deadline.dueOn };
+        return { data, startAfter: timer.at, singletonKey: timerKey(deadline.id, timer.action, deadline.dueOn) };
+      }),
+    );
+    await this.jobs.sendMany(tx, DEADLINE_TIMER_QUEUE, jobs);
   }
 }

@@ -71,6 +71,15 @@ describe('round trips per request', () => {
     expect(sent.filter((text) => /INSERT INTO deadlines/.test(text))).toHaveLength(1);
   });
 
+  it('registers a collective case with its deadlines, timers, risk alert and notices in 22 statements', async () => {
+    const sent = await statementsOf(() => createCase(t, mediator, collectiveCaseBody()));
+    // Number, case, applicants and claims in one; every timer of every deadline in one; a new audit chain's head
+    // created and taken in one.
+    expect(sent.filter((text) => /^INSERT INTO pgboss\./.test(text))).toHaveLength(1);
+    expect(sent.filter((text) => /INSERT INTO audit_chain_heads/.test(text))).toHaveLength(1);
+    expect(sent).toHaveLength(22);
+  });
+
   it('reads a case in 2 statements', async () => {
     const sent = await statementsOf(async () => {
       const res = await t.request({ method: 'GET', url: `/api/cases/${active.id}`, headers: supervisor.auth });
