@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from './lib/args';
 import { RESULTS_DIR } from './lib/paths';
 import { closeOnSignal, openEnvironment } from './lib/environment';
+import { cpuSample } from './lib/machine';
 import { runOpenLoop } from './lib/open-loop';
 import { formatTable, say } from './lib/output';
 import { measurePgbench, PgbenchResult } from './lib/pgbench';
@@ -38,6 +39,8 @@ interface ScenarioReport {
   name: string;
   max: Figures;
   half: Figures;
+  /** CPU per answered request at the maximum rate: the service's own, and the whole machine's (PostgreSQL included). */
+  cpuMsPerRequest: { service: number; machine: number };
 }
 
 async function main(): Promise<void> {
@@ -59,9 +62,13 @@ async function main(): Promise<void> {
     const reports: ScenarioReport[] = [];
     for (const scenario of scenarios) {
       await runScenario(env.service.baseUrl, scenario, { seconds: plan.warmupSeconds });
+      const before = cpuSample(env.service.pid);
       const max = await runScenario(env.service.baseUrl, scenario, { seconds: plan.seconds });
+      const after = cpuSample(env.service.pid);
+      const answered = max.totalRps * max.seconds;
+      const cpuMsPerRequest = { service: (after.processMs - before.processMs) / answered, machine: (after.machineBusyMs - before.machineBusyMs) / answered };
       const half = await runOpenLoop(env.service.baseUrl, scenario, { seconds: plan.seconds, rate: Math.max(1, Math.round(max.totalRps / 2)) });
-      reports.push({ key: scenario.key, name: scenario.name, max, half });
+      reports.push({ key: scenario.key, name: scenario.name, max, half, cpuMsPerRequest });
       say(`  ${scenario.name}: ${max.rps.toFixed(0)}/s, p99 ${max.p99} ms; at half load p99 ${half.p99} ms`);
     }
 
@@ -140,8 +147,8 @@ function printTables(pgbench: PgbenchResult, reports: readonly ScenarioReport[])
     f.errors,
     f.statusCounts['412'] === undefined ? '' : `412: ${(f.statusCounts['412'] / f.seconds).toFixed(0)}/s`,
   ];
-  say(`Maximum rate (T_pg = ${pgbench.tps.toFixed(0)} tps)`);
-  say(formatTable(header, reports.map((r) => row(r, r.max))));
+  say(`Maximum rate (T_pg = ${pgbench.tps.toFixed(0)} tps; CPU ms per answered request, the service's and the whole machine's)`);
+  say(formatTable([...header, 'svc CPU ms', 'all CPU ms'], reports.map((r) => [...row(r, r.max), r.cpuMsPerRequest.service, r.cpuMsPerRequest.machine])));
   say();
   say('Half of each maximum (open loop: Poisson arrivals, latency from the moment each request was due)');
   say(formatTable(['target/s', ...header], reports.map((r) => [r.half.targetRate ?? 0, ...row(r, r.half)])));
