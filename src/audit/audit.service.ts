@@ -31,6 +31,23 @@ interface HeadRow {
   last_hash: string;
 }
 
+/** A chain's head, locked, with the seq its next entry takes: what `lockedHeadSql` reads. */
+export interface LockedHead extends HeadRow {
+  seq: string;
+}
+
+/**
+ * Locks the head of the chain named by `chainIdParam` and draws the next entry's seq, as a subquery a caller puts
+ * into a statement of its own to save the round trip, then hands the row to `append`. nextval sits outside the
+ * locking subquery so that it runs once the lock is held: within a chain, seq then rises with chain_seq. The caller
+ * must already hold what every appender to that chain locks first (a case's row for a case chain), or the order of
+ * the locks in its statement could deadlock.
+ */
+export function lockedHeadSql(chainIdParam: string): string {
+  return `SELECT h.last_chain_seq, h.last_hash, nextval('audit_entries_seq')::text AS seq
+    FROM (SELECT last_chain_seq, last_hash FROM audit_chain_heads WHERE chain_id = ${chainIdParam} FOR UPDATE) h`;
+}
+
 // uuid columns read back in lower case; hashing an upper-case id would make an honest row look ALTERED.
 function withCanonicalIds(input: AuditEntryInput): AuditEntryInput {
   const lower = (id: string | null | undefined) => (typeof id === 'string' ? id.toLowerCase() : id);
@@ -66,10 +83,11 @@ function sealEntry(input: AuditEntryInput, position: { seq: string; chainId: str
 export class AuditService {
   constructor(private readonly clock: Clock) {}
 
-  async append(tx: EntityManager, given: AuditEntryInput): Promise<AuditRecord> {
+  /** `lockedHead`: the entry's chain head as the caller's own statement locked it (see lockedHeadSql). */
+  async append(tx: EntityManager, given: AuditEntryInput, lockedHead?: LockedHead): Promise<AuditRecord> {
     const input = withCanonicalIds(given);
     const chainId = chainIdFor({ caseId: input.caseId, orgId: input.orgId });
-    const { seq, ...head } = await this.lockHead(tx, chainId);
+    const { seq, ...head } = lockedHead ?? (await this.lockHead(tx, chainId));
     const record = sealEntry(input, {
       seq,
       chainId,
@@ -184,22 +202,20 @@ export class AuditService {
 
   /**
    * Every statement is a round trip, which is most of what a transition costs, so the head is locked and the entry's
-   * seq drawn in one statement. nextval sits outside the locking subquery so that it runs once the lock is held:
-   * within a chain, seq then rises with chain_seq. A new chain starts from a genesis head (seq 0, hash of zeros); ON
-   * CONFLICT makes two first appends to one chain meet on the same row lock instead of failing.
+   * seq drawn in one statement. A new chain starts from a genesis head (seq 0, hash of zeros); ON CONFLICT makes two
+   * first appends to one chain meet on the same row lock instead of failing.
    */
-  private async lockHead(tx: EntityManager, chainId: string): Promise<HeadRow & { seq: string }> {
-    const select = `SELECT h.last_chain_seq, h.last_hash, nextval('audit_entries_seq')::text AS seq
-      FROM (SELECT last_chain_seq, last_hash FROM audit_chain_heads WHERE chain_id = $1 FOR UPDATE) h`;
-    const rows = (await tx.query(select, [chainId])) as (HeadRow & { seq: string })[];
+  private async lockHead(tx: EntityManager, chainId: string): Promise<LockedHead> {
+    const select = lockedHeadSql('$1');
+    const rows = (await tx.query(select, [chainId])) as LockedHead[];
     if (rows.length > 0) return rows[0];
     // A head this transaction inserts is its own until commit; one that another inserted first is locked as usual.
     const [created] = (await tx.query(
       `INSERT INTO audit_chain_heads (chain_id, last_chain_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING
        RETURNING last_chain_seq, last_hash, nextval('audit_entries_seq')::text AS seq`,
       [chainId, GENESIS_HASH],
-    )) as (HeadRow & { seq: string })[];
-    return created ?? ((await tx.query(select, [chainId])) as (HeadRow & { seq: string })[])[0];
+    )) as LockedHead[];
+    return created ?? ((await tx.query(select, [chainId])) as LockedHead[])[0];
   }
 
   /** The entry and its chain's new head in one statement (one round trip). */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
+import { chainIdFor } from '../audit/audit-chain';
+import { AuditService, lockedHeadSql, type LockedHead } from '../audit/audit.service';
 import { CaseRiskService } from '../risk-assessment/case-risk.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import type { Actor } from '../auth/actor';
@@ -202,17 +203,20 @@ export class CaseWorkflowService {
     const context = decision.context;
     const maskedPayload = maskPayload(applied.payload);
     // The row lock makes this compare-and-swap certain to match; it stays as the guard if the lock is ever dropped.
-    // The event row is written by the same statement, from the updated row: one round trip, and no event without
-    // its version step.
+    // The event row is written by the same statement, from the updated row, and the case's audit head is locked by
+    // it too (the case row's lock, held since the first statement, orders it): one round trip for all three.
     const [written] = (await tx.query(
       `WITH updated AS (
          UPDATE cases SET snapshot = $3, state = $4, version = version + 1, assigned_mediator_id = $5, review_court_id = $6,
            closed_at = CASE WHEN $4 LIKE 'closed.%' THEN coalesce(closed_at, $7) ELSE NULL END, updated_at = $7
          WHERE id = $1 AND version = $2 RETURNING id, version, state
+       ), event AS (
+         INSERT INTO case_events (case_id, version, type, payload, from_state, to_state, actor_user_id, actor_role, request_id, at)
+         SELECT id, version, $8, $9, $10, state, $11, $12, $13, $7 FROM updated
+         RETURNING version
        )
-       INSERT INTO case_events (case_id, version, type, payload, from_state, to_state, actor_user_id, actor_role, request_id, at)
-       SELECT id, version, $8, $9, $10, state, $11, $12, $13, $7 FROM updated
-       RETURNING version`,
+       SELECT event.version, head.last_chain_seq, head.last_hash, head.seq
+       FROM event LEFT JOIN LATERAL (${lockedHeadSql('$14')}) head ON true`,
       [
         row.id,
         row.version,
@@ -227,25 +231,31 @@ export class CaseWorkflowService {
         applied.actor.userId,
         applied.actor.role,
         applied.requestId,
+        chainIdFor({ caseId: row.id }),
       ],
-    )) as { version: number }[];
+    )) as ({ version: number } & Partial<LockedHead>)[];
     const newVersion = written?.version;
     if (newVersion !== row.version + 1) throw CaseEventError.versionConflict(row.version);
 
     // Most events leave the deadlines as they were, and the projection would then write nothing: skip its round trip.
     if (canonicalJson(context.deadlines) !== canonicalJson(stored.snapshot.context.deadlines)) await this.deadlines.sync(tx, row.id, context.deadlines);
-    await this.audit.append(tx, {
-      actor: applied.actor,
-      orgId: row.organization_id,
-      caseId: row.id,
-      category: 'CASE',
-      action: 'CASE_EVENT',
-      fromState,
-      toState: decision.state,
-      caseVersion: newVersion,
-      requestId: applied.requestId,
-      payload: { type: applied.type, ...maskedPayload },
-    });
+    const { version: _version, ...head } = written;
+    await this.audit.append(
+      tx,
+      {
+        actor: applied.actor,
+        orgId: row.organization_id,
+        caseId: row.id,
+        category: 'CASE',
+        action: 'CASE_EVENT',
+        fromState,
+        toState: decision.state,
+        caseVersion: newVersion,
+        requestId: applied.requestId,
+        payload: { type: applied.type, ...maskedPayload },
+      },
+      head.seq === null || head.seq === undefined ? undefined : (head as LockedHead),
+    );
     await this.risk.recompute(tx, row.id);
     await this.notifyOf(tx, row, applied, context.assignedMediatorId ?? null);
     return newVersion;

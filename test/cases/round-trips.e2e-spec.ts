@@ -52,15 +52,15 @@ describe('round trips per request', () => {
     await t.close();
   });
 
-  it('applies a transition that leaves the deadlines and the risk alert as they were in 10 statements', async () => {
+  it('applies a transition that leaves the deadlines and the risk alert as they were in 9 statements', async () => {
     let answer: CaseDetail | undefined;
     const sent = await statementsOf(async () => {
       answer = await send(mediator, active.id, active.version, { type: 'SCHEDULE_SESSION', at: '2026-09-18T09:30:00+08:00', location: '调解室' }, 'session-1');
     });
     expect(answer).toMatchObject({ state: 'mediation.active', version: active.version + 1 });
-    // The user for the token; BEGIN; key claimed with the case lock; case + event row; audit head; audit entry + head;
-    // risk facts with policy revision and alert history; the detail; the key's answer; COMMIT.
-    expect(sent).toHaveLength(10);
+    // The user for the token; BEGIN; key claimed with the case lock; case + event row + audit head locked; audit entry
+    // + head; risk facts with policy revision and alert history; the detail; the key's answer; COMMIT.
+    expect(sent).toHaveLength(9);
     expect(sent.filter((text) => /INSERT INTO deadlines/.test(text))).toEqual([]);
     expect(sent.filter((text) => /FROM alerts a WHERE a\.case_id = \$1/.test(text))).toEqual([]);
   });
