@@ -18,18 +18,22 @@ export class CanonicalJsonError extends Error {
   }
 }
 
-// I-JSON (RFC 7493), which RFC 8785 builds on, forbids lone surrogates; they would also reach UTF-8 as U+FFFD, so
-// two different strings would hash alike.
-const LONE_SURROGATE = /\p{Surrogate}/u;
+/**
+ * Where in the value a node sits, spelled out only for an error message: every audit entry and every verified row
+ * goes through here, and building each node's path text up front cost more than the serialization itself.
+ */
+type Path = () => string;
+
+const ROOT: Path = () => '$';
 
 export function canonicalJson(value: unknown): string {
-  const text = serialize(value, '$', '', new Set());
+  const text = serialize(value, ROOT, '', new Set());
   if (text === undefined) throw new CanonicalJsonError('$', 'undefined is not JSON');
   return text;
 }
 
 /** Returns undefined for a value that an enclosing object leaves out. */
-function serialize(value: unknown, path: string, key: string, ancestors: Set<object>): string | undefined {
+function serialize(value: unknown, path: Path, key: string, ancestors: Set<object>): string | undefined {
   const json = withToJson(value, key);
   switch (typeof json) {
     case 'undefined':
@@ -43,7 +47,7 @@ function serialize(value: unknown, path: string, key: string, ancestors: Set<obj
     case 'object':
       return json === null ? 'null' : serializeContainer(json, path, ancestors);
     default:
-      throw new CanonicalJsonError(path, `a ${typeof json} is not JSON`);
+      throw new CanonicalJsonError(path(), `a ${typeof json} is not JSON`);
   }
 }
 
@@ -53,22 +57,24 @@ function withToJson(value: unknown, key: string): unknown {
   return typeof toJSON === 'function' ? (toJSON as (key: string) => unknown).call(value, key) : value;
 }
 
-function serializeNumber(value: number, path: string): string {
-  if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `${value} is not a finite number`);
+function serializeNumber(value: number, path: Path): string {
+  if (!Number.isFinite(value)) throw new CanonicalJsonError(path(), `${value} is not a finite number`);
   // Number#toString is the algorithm RFC 8785 §3.2.2.3 prescribes, and it already writes -0 as "0".
   return String(value);
 }
 
-function serializeString(value: string, path: string): string {
-  if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError(path, 'the string contains a lone surrogate');
+function serializeString(value: string, path: Path): string {
+  // I-JSON (RFC 7493), which RFC 8785 builds on, forbids lone surrogates; they would also reach UTF-8 as U+FFFD, so
+  // two different strings would hash alike.
+  if (!value.isWellFormed()) throw new CanonicalJsonError(path(), 'the string contains a lone surrogate');
   // For well-formed strings JSON.stringify escapes exactly what RFC 8785 §3.2.2.2 asks: " and \, \b \t \n \f \r,
   // other controls as lowercase \u00xx, and nothing else.
   return JSON.stringify(value);
 }
 
-function serializeContainer(value: object, path: string, ancestors: Set<object>): string {
+function serializeContainer(value: object, path: Path, ancestors: Set<object>): string {
   refuseLossyObject(value, path);
-  if (ancestors.has(value)) throw new CanonicalJsonError(path, 'the value contains a cycle');
+  if (ancestors.has(value)) throw new CanonicalJsonError(path(), 'the value contains a cycle');
   ancestors.add(value);
   try {
     return Array.isArray(value) ? serializeArray(value, path, ancestors) : serializeObject(value, path, ancestors);
@@ -77,31 +83,32 @@ function serializeContainer(value: object, path: string, ancestors: Set<object>)
   }
 }
 
-function refuseLossyObject(value: object, path: string): void {
+function refuseLossyObject(value: object, path: Path): void {
   if (value instanceof Map || value instanceof Set || value instanceof WeakMap || value instanceof WeakSet) {
-    throw new CanonicalJsonError(path, `a ${value.constructor.name} would serialize as {}`);
+    throw new CanonicalJsonError(path(), `a ${value.constructor.name} would serialize as {}`);
   }
   if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
-    throw new CanonicalJsonError(path, 'binary data has no JSON form; encode it as a string first');
+    throw new CanonicalJsonError(path(), 'binary data has no JSON form; encode it as a string first');
   }
 }
 
-function serializeArray(items: readonly unknown[], path: string, ancestors: Set<object>): string {
+function serializeArray(items: readonly unknown[], path: Path, ancestors: Set<object>): string {
   const parts: string[] = [];
   for (let index = 0; index < items.length; index += 1) {
-    const itemPath = `${path}[${index}]`;
+    const itemPath: Path = () => `${path()}[${index}]`;
     const text = serialize(items[index], itemPath, String(index), ancestors);
     // JSON.stringify would write null here, turning "nothing" into a value the author never wrote.
-    if (text === undefined) throw new CanonicalJsonError(itemPath, 'undefined inside an array is not JSON');
+    if (text === undefined) throw new CanonicalJsonError(itemPath(), 'undefined inside an array is not JSON');
     parts.push(text);
   }
   return `[${parts.join(',')}]`;
 }
 
-function serializeObject(object: object, path: string, ancestors: Set<object>): string {
+function serializeObject(object: object, path: Path, ancestors: Set<object>): string {
   const members: string[] = [];
-  for (const key of Object.keys(object).sort(compareUtf16)) {
-    const memberPath = `${path}.${key}`;
+  // sort() without a comparator orders strings by UTF-16 code units, as compareUtf16 does, natively.
+  for (const key of Object.keys(object).sort()) {
+    const memberPath: Path = () => `${path()}.${key}`;
     const text = serialize((object as Record<string, unknown>)[key], memberPath, key, ancestors);
     if (text !== undefined) members.push(`${serializeString(key, memberPath)}:${text}`);
   }
