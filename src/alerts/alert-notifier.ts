@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { RiskLevel } from '../cases/case-vocabulary';
 import { NotificationsService, type NotifyInput } from '../notifications/notifications.service';
 import type { AlertView } from './alert-row';
+import { LEVEL_WORDS, screeningDigest, type DigestAlert } from './screening-digest';
 
 export interface AlertEscalationNotice {
   readonly alert: AlertView;
@@ -15,22 +15,37 @@ export interface AlertRaisedNotice {
   readonly outcome: 'RAISED' | 'LEVEL_RAISED';
 }
 
+/** The screening whose alerts a digest counts (DOMAIN §5 "Screenings"). */
+export interface ScreeningOfAlerts {
+  readonly id: string;
+  readonly organizationId: string;
+  readonly asOf: string;
+}
+
 /**
  * Where alerts leave the alerts module for the people who must act. Called inside the raising or escalating
  * transaction, so the notice commits exactly with the alert.
  */
 export abstract class AlertNotifier {
   abstract alertRaised(tx: EntityManager, notice: AlertRaisedNotice): Promise<void>;
-  /** alertRaised for each notice, in fewer statements. */
-  abstract alertsRaised(tx: EntityManager, notices: readonly AlertRaisedNotice[]): Promise<void>;
+  /**
+   * The alerts one screening raised, told to each person who would hear of any of them one by one, in a single
+   * digest: the first screening in a sensitive period raises one on nearly every case, and a desk cannot act on a
+   * hundred thousand notices.
+   */
+  abstract screeningAlertsRaised(tx: EntityManager, screening: ScreeningOfAlerts, notices: readonly AlertRaisedNotice[]): Promise<void>;
   abstract alertEscalated(tx: EntityManager, notice: AlertEscalationNotice): Promise<void>;
 }
-
-const LEVEL_WORDS: Record<RiskLevel, string> = { BLUE: '蓝色', YELLOW: '黄色', ORANGE: '橙色', RED: '红色' };
 
 interface CaseOfAlert {
   readonly assignedMediatorId: string | null;
   readonly caseNumber: string;
+}
+
+/** Who hears of one alert, and the case it is about. */
+interface Audience {
+  readonly theCase: CaseOfAlert;
+  readonly recipientIds: readonly string[];
 }
 
 /**
@@ -41,12 +56,9 @@ function needsLiaison(alert: AlertView): boolean {
   return alert.level === 'ORANGE' || alert.level === 'RED' || alert.deadlineKind === 'COURT_DECISION';
 }
 
-function raisedNotification({ alert, outcome }: AlertRaisedNotice, theCase: CaseOfAlert, supervisorIds: readonly string[], liaisonIds: readonly string[]): NotifyInput {
-  const recipients: string[] = theCase.assignedMediatorId ? [theCase.assignedMediatorId] : [];
-  if (alert.level !== 'BLUE') recipients.push(...supervisorIds);
-  if (needsLiaison(alert)) recipients.push(...liaisonIds);
+function raisedNotification({ alert, outcome }: AlertRaisedNotice, { theCase, recipientIds }: Audience): NotifyInput {
   return {
-    recipientIds: recipients,
+    recipientIds,
     organizationId: alert.organizationId,
     kind: 'ALERT_RAISED',
     caseId: alert.caseId,
@@ -56,6 +68,25 @@ function raisedNotification({ alert, outcome }: AlertRaisedNotice, theCase: Case
   };
 }
 
+function digestNotifications(screening: ScreeningOfAlerts, notices: readonly AlertRaisedNotice[], audiences: readonly Audience[]): NotifyInput[] {
+  const byRecipient = new Map<string, DigestAlert[]>();
+  notices.forEach(({ alert, outcome }, i) => {
+    const { theCase, recipientIds } = audiences[i];
+    for (const recipientId of recipientIds) {
+      const theirs = byRecipient.get(recipientId) ?? [];
+      theirs.push({ level: alert.level, outcome, caseNumber: theCase.caseNumber });
+      byRecipient.set(recipientId, theirs);
+    }
+  });
+  return [...byRecipient].map(([recipientId, alerts]) => ({
+    recipientIds: [recipientId],
+    organizationId: screening.organizationId,
+    kind: 'SCREENING_ALERTS',
+    screeningId: screening.id,
+    ...screeningDigest(screening.asOf, alerts),
+  }));
+}
+
 @Injectable()
 export class OutboxAlertNotifier extends AlertNotifier {
   constructor(private readonly notifications: NotificationsService) {
@@ -63,24 +94,31 @@ export class OutboxAlertNotifier extends AlertNotifier {
   }
 
   async alertRaised(tx: EntityManager, notice: AlertRaisedNotice): Promise<void> {
-    await this.alertsRaised(tx, [notice]);
+    const [audience] = await this.audiencesOf(tx, [notice.alert]);
+    await this.notifications.notify(tx, raisedNotification(notice, audience));
   }
 
-  async alertsRaised(tx: EntityManager, notices: readonly AlertRaisedNotice[]): Promise<void> {
+  async screeningAlertsRaised(tx: EntityManager, screening: ScreeningOfAlerts, notices: readonly AlertRaisedNotice[]): Promise<void> {
     if (notices.length === 0) return;
-    const alerts = notices.map((notice) => notice.alert);
+    const audiences = await this.audiencesOf(tx, notices.map((notice) => notice.alert));
+    await this.notifications.notifyMany(tx, digestNotifications(screening, notices, audiences));
+  }
+
+  /** Each alert's audience, in order, in a constant number of reads however many alerts there are. */
+  private async audiencesOf(tx: EntityManager, alerts: readonly AlertView[]): Promise<Audience[]> {
     const cases = await this.casesOf(tx, [...new Set(alerts.map((alert) => alert.caseId))]);
     const supervisors = new Map<string, string[]>();
     for (const organizationId of new Set(alerts.filter((alert) => alert.level !== 'BLUE').map((alert) => alert.organizationId))) {
       supervisors.set(organizationId, await this.notifications.supervisorsOf(tx, organizationId));
     }
     const liaisons = await this.notifications.liaisonsOfCases(tx, [...new Set(alerts.filter(needsLiaison).map((alert) => alert.caseId))]);
-    await this.notifications.notifyMany(
-      tx,
-      notices.map((notice) =>
-        raisedNotification(notice, cases.get(notice.alert.caseId)!, supervisors.get(notice.alert.organizationId) ?? [], liaisons.get(notice.alert.caseId) ?? []),
-      ),
-    );
+    return alerts.map((alert) => {
+      const theCase = cases.get(alert.caseId)!;
+      const recipientIds: string[] = theCase.assignedMediatorId ? [theCase.assignedMediatorId] : [];
+      if (alert.level !== 'BLUE') recipientIds.push(...(supervisors.get(alert.organizationId) ?? []));
+      if (needsLiaison(alert)) recipientIds.push(...(liaisons.get(alert.caseId) ?? []));
+      return { theCase, recipientIds: [...new Set(recipientIds)] };
+    });
   }
 
   private async casesOf(tx: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseOfAlert>> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AlertNotifier } from './alert-notifier';
+import { AlertNotifier, type ScreeningOfAlerts } from './alert-notifier';
 import { AuditService, type AuditActor, type AuditEntryInput } from '../audit/audit.service';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import type { RiskLevel } from '../cases/case-vocabulary';
@@ -192,8 +192,11 @@ export class AlertsService {
    * several per alert: a screening may open an alert on every case of a city. Every case is locked first, in id
    * order, so that raise()'s lock order (cases, then alerts, then audit heads) holds and two batches queue instead of
    * deadlocking. Answers the results in input order.
+   *
+   * The one difference from raise(): the people told hear of the screening's alerts in one digest each, not one
+   * notice per alert.
    */
-  async raiseMany(tx: EntityManager, inputs: readonly RaiseAlertInput[]): Promise<RaiseAlertResult[]> {
+  async raiseMany(tx: EntityManager, inputs: readonly RaiseAlertInput[], screening: ScreeningOfAlerts): Promise<RaiseAlertResult[]> {
     inputs.forEach(assertWellFormed);
     await this.lockCases(tx, inputs);
     const results: RaiseAlertResult[] = [];
@@ -203,12 +206,12 @@ export class AlertsService {
       results.push(...decided.results);
       changes.push(...decided.changes);
     }
-    await this.recordChanges(tx, changes);
+    await this.recordChanges(tx, changes, screening);
     return results;
   }
 
-  /** What raise() does after each alert it opens or raises, for all of them: the audit entry, the job, the notices. */
-  private async recordChanges(tx: EntityManager, changes: readonly AlertChange[]): Promise<void> {
+  /** What raise() does after each alert it opens or raises, for all of them: the audit entry, the job; then the digests. */
+  private async recordChanges(tx: EntityManager, changes: readonly AlertChange[], screening: ScreeningOfAlerts): Promise<void> {
     await this.audit.appendMany(
       tx,
       changes.map(({ input, result, from }) =>
@@ -221,8 +224,8 @@ export class AlertsService {
       const chunk = changes.slice(start, start + RAISE_MANY_CHUNK);
       const red = chunk.filter(({ result }) => result.alert.level === 'RED');
       await this.jobs.sendMany(tx, ALERT_ESCALATION_QUEUE, red.map(({ result }) => this.escalationJob(result.alert)));
-      await this.notifier.alertsRaised(tx, chunk.map(({ result }) => ({ alert: result.alert, outcome: result.outcome })));
     }
+    await this.notifier.screeningAlertsRaised(tx, screening, changes.map(({ result }) => ({ alert: result.alert, outcome: result.outcome })));
   }
 
   private async lockCases(tx: EntityManager, inputs: readonly RaiseAlertInput[]): Promise<void> {

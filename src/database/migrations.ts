@@ -8,6 +8,7 @@ import { CreateRiskScreenings1767744000000 } from '../../migrations/176774400000
 import { CreateNotifications1768003200000 } from '../../migrations/1768003200000-CreateNotifications';
 import { CreateHardshipAssistance1767916800000 } from '../../migrations/1767916800000-CreateHardshipAssistance';
 import { CreateCourtHandoffs1767830400000 } from '../../migrations/1767830400000-CreateCourtHandoffs';
+import { AddScreeningNotifications1768089600000 } from '../../migrations/1768089600000-AddScreeningNotifications';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   CreateNotifications1768003200000,
   CreateHardshipAssistance1767916800000,
   CreateCourtHandoffs1767830400000,
+  AddScreeningNotifications1768089600000,
 ];

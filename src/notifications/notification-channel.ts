@@ -6,6 +6,7 @@ export interface OutgoingNotification {
   readonly body: string;
   readonly caseId: string | null;
   readonly alertId: string | null;
+  readonly screeningId: string | null;
   readonly createdAt: string;
   readonly recipient: { readonly id: string; readonly username: string; readonly displayName: string; readonly role: string };
 }

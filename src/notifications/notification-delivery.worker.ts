@@ -32,7 +32,7 @@ export class NotificationDeliveryWorker implements OnApplicationBootstrap {
   async deliver(job: NotificationDeliveryJob): Promise<DeliveryOutcome> {
     const channel = this.channels.find((candidate) => candidate.name === job.channel);
     const [row] = (await this.dataSource.query(
-      `SELECT d.status, d.attempts, n.id, n.kind, n.title, n.body, n.case_id, n.alert_id, n.created_at,
+      `SELECT d.status, d.attempts, n.id, n.kind, n.title, n.body, n.case_id, n.alert_id, n.screening_id, n.created_at,
               u.id AS user_id, u.username, u.display_name, u.role
        FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id JOIN users u ON u.id = n.recipient_id
        WHERE d.notification_id = $1 AND d.channel = $2`,
@@ -69,6 +69,7 @@ interface DeliveryRow {
   body: string;
   case_id: string | null;
   alert_id: string | null;
+  screening_id: string | null;
   created_at: Date;
   user_id: string;
   username: string;
@@ -84,6 +85,7 @@ function outgoing(row: DeliveryRow): OutgoingNotification {
     body: row.body,
     caseId: row.case_id,
     alertId: row.alert_id,
+    screeningId: row.screening_id,
     createdAt: row.created_at.toISOString(),
     recipient: { id: row.user_id, username: row.username, displayName: row.display_name, role: row.role },
   };

@@ -15,6 +15,7 @@ interface Row {
   body: string;
   case_id: string | null;
   alert_id: string | null;
+  screening_id: string | null;
   created_at: Date;
   read_at: Date | null;
 }
@@ -26,6 +27,7 @@ const toDto = (row: Row): NotificationDto => ({
   body: row.body,
   caseId: row.case_id,
   alertId: row.alert_id,
+  screeningId: row.screening_id,
   createdAt: row.created_at.toISOString(),
   readAt: row.read_at?.toISOString() ?? null,
 });
@@ -48,7 +50,7 @@ export class NotificationsController {
     const pageSize = query.pageSize ?? 20;
     const unreadOnly = query.unread === true;
     const rows = (await this.dataSource.query(
-      `SELECT id, kind, title, body, case_id, alert_id, created_at, read_at FROM notifications
+      `SELECT id, kind, title, body, case_id, alert_id, screening_id, created_at, read_at FROM notifications
        WHERE recipient_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
        ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`,
       [actor.id, unreadOnly, pageSize, (page - 1) * pageSize],
@@ -81,7 +83,7 @@ export class NotificationsController {
   async read(@CurrentUser() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Notification') })) id: string): Promise<NotificationDto> {
     const [rows] = (await this.dataSource.query(
       `UPDATE notifications SET read_at = coalesce(read_at, $3) WHERE id = $1 AND recipient_id = $2
-       RETURNING id, kind, title, body, case_id, alert_id, created_at, read_at`,
+       RETURNING id, kind, title, body, case_id, alert_id, screening_id, created_at, read_at`,
       [id, actor.id, this.clock.now()],
     )) as [Row[], number];
     if (rows.length === 0) throw new NotFoundError('Notification', id);

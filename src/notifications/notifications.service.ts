@@ -7,7 +7,8 @@ import { NOTIFICATION_DELIVERY_QUEUE } from '../jobs/job-queues';
 import { JobRunner } from '../jobs/job-runner';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel';
 
-export type NotificationKind = 'CASE_ASSIGNED' | 'ALERT_RAISED' | 'ALERT_ESCALATED' | 'COURT_DECISION';
+export const NOTIFICATION_KINDS = ['CASE_ASSIGNED', 'ALERT_RAISED', 'ALERT_ESCALATED', 'COURT_DECISION', 'SCREENING_ALERTS'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotifyInput {
   readonly recipientIds: readonly string[];
@@ -15,6 +16,8 @@ export interface NotifyInput {
   readonly kind: NotificationKind;
   readonly caseId?: string | null;
   readonly alertId?: string | null;
+  /** The screening a SCREENING_ALERTS digest tells of; no other kind names one. */
+  readonly screeningId?: string | null;
   readonly title: string;
   readonly body: string;
 }
@@ -52,8 +55,9 @@ export class NotificationsService {
     const rows = inputs.flatMap((input, i) => [...new Set(input.recipientIds)].map((recipientId, j) => ({ id: ids[i][j], recipientId, input })));
     if (rows.length === 0) return ids;
     await tx.query(
-      `INSERT INTO notifications (id, recipient_id, organization_id, kind, case_id, alert_id, title, body, created_at)
-       SELECT id, r, o, k, c, a, t, b, $9 FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::text[], $8::text[]) AS v(id, r, o, k, c, a, t, b)`,
+      `INSERT INTO notifications (id, recipient_id, organization_id, kind, case_id, alert_id, screening_id, title, body, created_at)
+       SELECT id, r, o, k, c, a, s, t, b, $10
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::text[]) AS v(id, r, o, k, c, a, s, t, b)`,
       [
         rows.map((row) => row.id),
         rows.map((row) => row.recipientId),
@@ -61,6 +65,7 @@ export class NotificationsService {
         rows.map((row) => row.input.kind),
         rows.map((row) => row.input.caseId ?? null),
         rows.map((row) => row.input.alertId ?? null),
+        rows.map((row) => row.input.screeningId ?? null),
         rows.map((row) => maskPiiInText(row.input.title)),
         rows.map((row) => maskPiiInText(row.input.body)),
         this.clock.now(),

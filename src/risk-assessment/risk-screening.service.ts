@@ -106,12 +106,9 @@ export class RiskScreeningService {
         raises.push(...riskAlertRaise(row, atToday, existing), ...periodAlertRaises(row, atAsOf, windows.map((w) => w.period), existing));
       }
       raises.push(...(await this.limitationWatchRaises(tx, organizationId, asOf, existing)));
-      // The first screening in a sensitive period opens an alert on nearly every case: one batch, not one raise each.
-      const outcomes = await this.alerts.raiseMany(tx, raises);
-      const alertsRaised = outcomes.filter((result) => result.outcome !== 'UNCHANGED').length;
-      await this.storeLevels(tx, stored);
 
-      const record = await this.insertRecord(tx, {
+      // The record comes before the alerts so that the digests telling people of them can name it.
+      const id = await this.insertRecord(tx, {
         organizationId,
         asOf,
         trigger,
@@ -119,9 +116,14 @@ export class RiskScreeningService {
         windows: windows.map(({ period, phase }) => ({ id: period.id, name: period.name, kind: period.kind, startsOn: period.startsOn, endsOn: period.endsOn, phase })),
         ruleSetVersion: policy.ruleSet.version,
         counts,
-        alertsRaised,
         cases: screened,
       });
+      // The first screening in a sensitive period opens an alert on nearly every case: one batch, not one raise each.
+      const outcomes = await this.alerts.raiseMany(tx, raises, { id, organizationId, asOf });
+      const alertsRaised = outcomes.filter((result) => result.outcome !== 'UNCHANGED').length;
+      await tx.query('UPDATE risk_screenings SET alerts_raised = $2 WHERE id = $1', [id, alertsRaised]);
+      await this.storeLevels(tx, stored);
+      const record = (await this.find(tx, id))!;
       await this.audit.append(tx, {
         actor: actor ? { userId: actor.id, role: actor.role } : { userId: null, role: 'SYSTEM' },
         orgId: organizationId,
@@ -185,13 +187,14 @@ export class RiskScreeningService {
 
   private async insertRecord(
     tx: EntityManager,
-    input: { organizationId: string; asOf: LegalDate; trigger: ScreeningTrigger; actor: Actor | null; windows: ScreeningWindow[]; ruleSetVersion: number; counts: Record<RiskLevel, number>; alertsRaised: number; cases: ScreenedCase[] },
-  ): Promise<ScreeningRecord> {
+    input: { organizationId: string; asOf: LegalDate; trigger: ScreeningTrigger; actor: Actor | null; windows: ScreeningWindow[]; ruleSetVersion: number; counts: Record<RiskLevel, number>; cases: ScreenedCase[] },
+  ): Promise<string> {
     const createdAt = this.clock.now();
+    // alerts_raised is written once the alerts, raised after the record exists, are counted.
     const [{ id }] = (await tx.query(
       `INSERT INTO risk_screenings (organization_id, as_of, trigger, run_by, windows, rule_set_version, cases_screened, counts, alerts_raised, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [input.organizationId, input.asOf, input.trigger, input.actor?.id ?? null, JSON.stringify(input.windows), input.ruleSetVersion, input.cases.length, JSON.stringify(input.counts), input.alertsRaised, createdAt],
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9) RETURNING id`,
+      [input.organizationId, input.asOf, input.trigger, input.actor?.id ?? null, JSON.stringify(input.windows), input.ruleSetVersion, input.cases.length, JSON.stringify(input.counts), createdAt],
     )) as { id: string }[];
     if (input.cases.length > 0) {
       await tx.query(
@@ -210,7 +213,7 @@ export class RiskScreeningService {
         ],
       );
     }
-    return (await this.find(tx, id))!;
+    return id;
   }
 
   /** The record with its ledger, ordered most serious first. */

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { ScreeningOfAlerts } from '../../src/alerts/alert-notifier';
 import { AlertsService, type RaiseAlertInput, type RaiseAlertResult } from '../../src/alerts/alerts.service';
+import { LEVEL_WORDS, screeningDigest, type DigestAlert } from '../../src/alerts/screening-digest';
 import { FixedClock } from '../../src/common/clock/clock';
 import { assignMediator, createCase, individualCaseBody, INTAKE_NOW, moveToState, type CaseDetail } from '../factories/case.factory';
 import { createOrganization } from '../factories/organization.factory';
@@ -9,7 +11,8 @@ import { createTestApp, type TestApp } from '../helpers/test-app';
 
 /**
  * raiseMany against raise: two sets of cases in the same starting state, one raised one by one and the other in a
- * batch, must end with the same alerts, audit entries, escalation jobs, notifications and their deliveries.
+ * batch, must end with the same alerts, audit entries and escalation jobs. The notices differ by design: the batch is
+ * a screening's, and tells each person once what raise() tells them alert by alert.
  */
 describe(`${AlertsService.name}.raiseMany`, () => {
   let t: TestApp;
@@ -77,6 +80,16 @@ describe(`${AlertsService.name}.raiseMany`, () => {
     dueBy: new Date('2026-09-30T16:00:00Z'),
   });
 
+  /** A screening for a batch's digests to name; what it recorded does not matter here. */
+  async function screeningRow(): Promise<ScreeningOfAlerts> {
+    const [{ id }] = await sql<{ id: string }>(
+      `INSERT INTO risk_screenings (organization_id, as_of, trigger, run_by, windows, rule_set_version, cases_screened, counts, alerts_raised, created_at)
+       VALUES ($1, '2026-09-16', 'ON_DEMAND', $2, '[]', 1, 0, '{}', 0, now()) RETURNING id`,
+      [studioId, users.supervisor.user.id],
+    );
+    return { id, organizationId: studioId, asOf: '2026-09-16' };
+  }
+
   /** Five cases in the states the inputs meet, and the inputs, in the same order for both sets. */
   async function arrange(): Promise<{ cases: CaseDetail[]; inputs: RaiseAlertInput[] }> {
     const cases = [await workedCase(), await workedCase(), await workedCase(), await workedCase(), await workedCase()];
@@ -100,7 +113,32 @@ describe(`${AlertsService.name}.raiseMany`, () => {
     return { cases, inputs };
   }
 
-  /** Everything the raises left, with the ids that differ between the two sets replaced by their role. */
+  interface Notice {
+    id: string;
+    recipient_id: string;
+    kind: string;
+    case_id: string | null;
+    alert_id: string | null;
+    screening_id: string | null;
+    title: string;
+    body: string;
+  }
+  interface Delivery {
+    data: { notificationId: string; channel: string };
+    singleton_key: string;
+    state: string;
+  }
+  const noticesSince = (before: readonly string[]) =>
+    sql<Notice>('SELECT id, recipient_id, kind, case_id, alert_id, screening_id, title, body FROM notifications WHERE NOT (id = ANY($1::uuid[])) ORDER BY recipient_id, title', [
+      before,
+    ]);
+  const allNoticeIds = async () => (await sql<{ id: string }>('SELECT id FROM notifications')).map((row) => row.id);
+  const deliveriesOf = (notices: readonly Notice[]) =>
+    sql<Delivery>(`SELECT data, singleton_key, state FROM pgboss.job WHERE name = 'notification-delivery' AND data->>'notificationId' = ANY($1::text[])`, [
+      notices.map((n) => n.id),
+    ]);
+
+  /** Everything the raises left but the notices, with the ids that differ between the two sets replaced by their role. */
   async function outcome(cases: readonly CaseDetail[], results: readonly RaiseAlertResult[]) {
     const caseIds = cases.map((c) => c.id);
     const alerts = await sql<Record<string, unknown> & { id: string; case_id: string; kind: string; scope_ref: string }>(
@@ -120,17 +158,6 @@ describe(`${AlertsService.name}.raiseMany`, () => {
        FROM pgboss.job WHERE name = 'alert-escalation' AND data->>'alertId' = ANY($1::text[]) ORDER BY array_position($1::text[], data->>'alertId')`,
       [alertIds],
     );
-    const notifications = await sql<{ id: string } & Record<string, unknown>>(
-      `SELECT n.id, n.alert_id, n.recipient_id, n.organization_id, n.kind, n.case_id, n.title, n.body, n.created_at, n.read_at, d.channel, d.status
-       FROM notifications n LEFT JOIN notification_deliveries d ON d.notification_id = n.id
-       WHERE n.alert_id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], n.alert_id), n.title, n.recipient_id`,
-      [alertIds],
-    );
-    const deliveries = await sql(
-      `SELECT data, singleton_key, state, policy, retry_limit FROM pgboss.job
-       WHERE name = 'notification-delivery' AND data->>'notificationId' = ANY($1::text[]) ORDER BY array_position($1::text[], data->>'notificationId')`,
-      [notifications.map((n) => n.id)],
-    );
     const roles = new Map<string, string>();
     cases.forEach((c, i) => {
       roles.set(c.id, `case#${i}`);
@@ -138,36 +165,64 @@ describe(`${AlertsService.name}.raiseMany`, () => {
       for (const d of c.deadlines) roles.set(d.id, `deadline#${i}:${d.kind}`);
     });
     for (const a of alerts) roles.set(a.id, `alert:${roles.get(a.case_id)}:${a.kind}:${a.kind === 'RISK_LEVEL' ? String(a.status === 'RESOLVED') : ''}`);
-    notifications.forEach((n, i) => roles.set(n.id, `notification#${i}`));
-    let text = JSON.stringify({ results, alerts, audit, escalations, notifications, deliveries });
+    let text = JSON.stringify({ results, alerts, audit, escalations });
     for (const [id, role] of roles) text = text.replaceAll(id, role);
     return JSON.parse(text) as unknown;
   }
 
-  it('leaves what raising the inputs one by one leaves', async () => {
+  it('leaves what raising the inputs one by one leaves, and tells each person once what raise() tells them alert by alert', async () => {
     const oneByOne = await arrange();
     const batched = await arrange();
+    const screening = await screeningRow();
+    const before = await allNoticeIds();
     const singles: RaiseAlertResult[] = await inTx(async (service, tx) => {
       const results: RaiseAlertResult[] = [];
       for (const input of oneByOne.inputs) results.push(await service.raise(tx, input));
       return results;
     });
-    const many = await inTx((service, tx) => service.raiseMany(tx, batched.inputs));
+    const singleNotices = await noticesSince(before);
+    const many = await inTx((service, tx) => service.raiseMany(tx, batched.inputs, screening));
+    const digests = await noticesSince([...before, ...singleNotices.map((n) => n.id)]);
 
     expect(many.map((r) => r.outcome)).toEqual(['RAISED', 'LEVEL_RAISED', 'UNCHANGED', 'UNCHANGED', 'UNCHANGED', 'RAISED', 'RAISED', 'RAISED', 'LEVEL_RAISED', 'UNCHANGED']);
     const [expected, actual] = [await outcome(oneByOne.cases, singles), await outcome(batched.cases, many)];
     expect(actual).toEqual(expected);
     // The comparison is only as good as what there is to compare.
-    expect(expected).toMatchObject({
-      escalations: [expect.anything(), expect.anything()],
-      deliveries: expect.arrayContaining([expect.objectContaining({ state: 'created' })]),
-    });
+    expect(expected).toMatchObject({ escalations: [expect.anything(), expect.anything()] });
+
+    // What each person heard alert by alert, with the batch's case numbers in place of the singles' (same positions).
+    const heard = new Map<string, DigestAlert[]>();
+    for (const notice of singleNotices) {
+      expect(notice.kind).toBe('ALERT_RAISED');
+      const [, raised, level, caseNumber] = /^(新预警|预警升级)（(.+)）：(.+)$/.exec(notice.title)!;
+      const position = oneByOne.cases.findIndex((c) => c.caseNumber === caseNumber);
+      const digestAlert: DigestAlert = {
+        level: (Object.keys(LEVEL_WORDS) as DigestAlert['level'][]).find((l) => LEVEL_WORDS[l] === level)!,
+        outcome: raised === '预警升级' ? 'LEVEL_RAISED' : 'RAISED',
+        caseNumber: batched.cases[position].caseNumber,
+      };
+      heard.set(notice.recipient_id, [...(heard.get(notice.recipient_id) ?? []), digestAlert]);
+    }
+    expect([...heard.keys()].sort()).toEqual([users.mediator.user.id, users.supervisor.user.id, users.liaison.user.id].sort());
+    expect(digests).toHaveLength(heard.size);
+    for (const digest of digests) {
+      expect(digest).toMatchObject({ kind: 'SCREENING_ALERTS', case_id: null, alert_id: null, screening_id: screening.id });
+      expect({ title: digest.title, body: digest.body }).toEqual(screeningDigest(screening.asOf, heard.get(digest.recipient_id)!));
+    }
+    // One delivery row and one delivery job per notice and channel, in both ways.
+    for (const notices of [singleNotices, digests]) {
+      const jobs = await deliveriesOf(notices);
+      expect(jobs.map((job) => job.data.notificationId).sort()).toEqual(notices.map((n) => n.id).sort());
+      expect(jobs.every((job) => job.state === 'created' && job.singleton_key === `${job.data.notificationId}:webhook`)).toBe(true);
+      const rows = await sql<{ notification_id: string }>('SELECT notification_id FROM notification_deliveries WHERE notification_id = ANY($1::uuid[])', [notices.map((n) => n.id)]);
+      expect(rows).toHaveLength(notices.length);
+    }
   });
 
   it('refuses a case of another organization, and the transaction leaves no alert', async () => {
     const c = await workedCase();
     const foreign = { ...risk(c, 'YELLOW'), organizationId: courtId };
-    await expect(inTx((service, tx) => service.raiseMany(tx, [risk(c, 'ORANGE'), foreign]))).rejects.toThrow(/belongs to another/);
+    await expect(inTx((service, tx) => service.raiseMany(tx, [risk(c, 'ORANGE'), foreign], { id: randomUUID(), organizationId: studioId, asOf: '2026-09-16' }))).rejects.toThrow(/belongs to another/);
     expect(await sql('SELECT id FROM alerts WHERE case_id = $1', [c.id])).toEqual([]);
   });
 });

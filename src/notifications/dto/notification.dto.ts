@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
+import { NOTIFICATION_KINDS } from '../notifications.service';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ description: 'true: only unread', type: Boolean })
@@ -27,11 +28,13 @@ export class NotificationQueryDto {
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['CASE_ASSIGNED', 'ALERT_RAISED', 'ALERT_ESCALATED', 'COURT_DECISION'] }) kind: string;
+  @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: string;
   @ApiProperty({ example: '新案件分派' }) title: string;
   @ApiProperty({ example: 'LY-2026-000123 已分派给您承办' }) body: string;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) caseId: string | null;
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true }) alertId: string | null;
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The screening whose new alerts a SCREENING_ALERTS digest counts' })
+  screeningId: string | null;
   @ApiProperty() createdAt: string;
   @ApiPropertyOptional({ nullable: true, type: String }) readAt: string | null;
 }

@@ -2714,7 +2714,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "CASE_ASSIGNED" | "ALERT_RAISED" | "ALERT_ESCALATED" | "COURT_DECISION";
+            kind: "CASE_ASSIGNED" | "ALERT_RAISED" | "ALERT_ESCALATED" | "COURT_DECISION" | "SCREENING_ALERTS";
             /** @example 新案件分派 */
             title: string;
             /** @example LY-2026-000123 已分派给您承办 */
@@ -2723,6 +2723,11 @@ export interface components {
             caseId?: string | null;
             /** Format: uuid */
             alertId?: string | null;
+            /**
+             * Format: uuid
+             * @description The screening whose new alerts a SCREENING_ALERTS digest counts
+             */
+            screeningId?: string | null;
             createdAt: string;
             readAt?: string | null;
         };

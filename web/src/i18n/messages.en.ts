@@ -68,6 +68,9 @@ export const en: Messages = {
     markAllRead: 'Mark all read',
     empty: 'No notifications',
     unread: 'Unread',
+    screening: 'Risk screening',
+    toLedger: "Open this screening's ledger",
+    toHome: 'Handle them one by one from your start page',
   },
   errors: {
     title: 'Something went wrong',

@@ -70,6 +70,9 @@ export const zhCN = {
     markAllRead: '全部标为已读',
     empty: '暂无通知',
     unread: '未读',
+    screening: '风险排查',
+    toLedger: '打开本次排查台账',
+    toHome: '到工作页逐条处置',
   },
   errors: {
     title: '出错了',

@@ -2,6 +2,7 @@ import { BellOutlined } from '@ant-design/icons';
 import { Badge, Button, Drawer } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSession } from '../auth/use-session';
 import { NotificationList } from './notification-list';
 import { useMarkAllRead, useNotifications } from './notifications-query';
 
@@ -11,6 +12,7 @@ import { useMarkAllRead, useNotifications } from './notifications-query';
  */
 export function NotificationsBell() {
   const { t } = useTranslation();
+  const { user } = useSession();
   const [open, setOpen] = useState(false);
   const notifications = useNotifications();
   const markAllRead = useMarkAllRead();
@@ -31,7 +33,7 @@ export function NotificationsBell() {
           </Button>
         }
       >
-        <NotificationList notifications={notifications} markAllError={markAllRead.error} onOpened={() => setOpen(false)} />
+        <NotificationList notifications={notifications} markAllError={markAllRead.error} onOpened={() => setOpen(false)} role={user.role} />
       </Drawer>
     </>
   );
