@@ -9,11 +9,11 @@ import { AlertNotifier } from './alert-notifier';
 import { alertColumns, levelSince, type AlertView } from './alert-row';
 import { escalationDueAt, escalationVerdict } from './alert-rules';
 import type { AlertEscalationJob } from './alerts.service';
+import { isUuid } from '../common/uuid';
 
 /** What an escalation job came to; returned for tests and logs. */
 export type EscalationOutcome = 'ESCALATED' | 'NOT_YET' | 'STALE';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Escalates a RED alert left OPEN for the configured time (DOMAIN §5 "Escalation"). The job is durable and may be
@@ -55,7 +55,7 @@ export class AlertEscalationWorker implements OnApplicationBootstrap {
 
   // The case row, then the alert: the order of every other change to a case and its alerts.
   private async lock(tx: EntityManager, alertId: string): Promise<AlertView | undefined> {
-    if (!UUID.test(alertId)) return undefined;
+    if (!isUuid(alertId)) return undefined;
     await tx.query('SELECT id FROM cases WHERE id = (SELECT case_id FROM alerts WHERE id = $1) FOR UPDATE', [alertId]);
     const rows = (await tx.query(`SELECT ${alertColumns('a')} FROM alerts a WHERE a.id = $1 FOR UPDATE`, [alertId])) as AlertView[];
     return rows[0];

@@ -11,6 +11,7 @@ import { alertColumns, type AlertView } from './alert-row';
 import { mayHandleAlert, roleAlertFilterSql, roleSeesAlert } from './alert-rules';
 import { AlertQueryDto, DEFAULT_ALERT_PAGE_SIZE } from './dto/alert-query.dto';
 import { AlertListResponseDto, AlertResponseDto, toAlertResponse } from './dto/alert-response.dto';
+import { isUuid } from '../common/uuid';
 
 /** An alert with its case's number and the case columns that access depends on. */
 interface AlertWithCase extends AlertView {
@@ -27,7 +28,6 @@ const WITH_CASE = `
          c.assigned_mediator_id, c.court_org_id, c.review_court_id, c.state
   FROM alerts a JOIN cases c ON c.id = a.case_id AND c.organization_id = a.organization_id`;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The desk's side of alerts: the list and detail in the user's scope (case access, narrowed for liaisons), and
@@ -128,7 +128,7 @@ export class AlertHandlingService {
    * 404 when the user may not see it, 403 when they may see but not handle it, 409 when it is resolved already.
    */
   private async lockHandleable(tx: EntityManager, alertId: string, actor: Actor): Promise<AlertWithCase> {
-    if (!UUID.test(alertId)) throw AlertError.notFound(alertId);
+    if (!isUuid(alertId)) throw AlertError.notFound(alertId);
     // An alert never moves to another case, so its case can be locked before the alert row is.
     await tx.query('SELECT id FROM cases WHERE id = (SELECT case_id FROM alerts WHERE id = $1) FOR UPDATE', [alertId]);
     const row = await this.loadVisible(tx, alertId, actor, { lock: true });
@@ -138,7 +138,7 @@ export class AlertHandlingService {
   }
 
   private async loadVisible(manager: EntityManager, alertId: string, actor: Actor, options: { lock?: boolean } = {}): Promise<AlertWithCase> {
-    if (!UUID.test(alertId)) throw AlertError.notFound(alertId);
+    if (!isUuid(alertId)) throw AlertError.notFound(alertId);
     const rows = (await manager.query(`${WITH_CASE} WHERE a.id = $1${options.lock === true ? ' FOR UPDATE OF a' : ''}`, [alertId])) as AlertWithCase[];
     const row = rows[0];
     if (row === undefined) throw AlertError.notFound(alertId);

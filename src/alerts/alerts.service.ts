@@ -13,6 +13,7 @@ import { JobRunner } from '../jobs/job-runner';
 import { RISK_LEVEL_ORDER } from '../risk/risk-level';
 import { alertColumns, levelSince, type AlertReason, type AlertView } from './alert-row';
 import { defaultDueBy, escalationDueAt, riskAlertDecision, scopeRefProblem, type AlertKind } from './alert-rules';
+import { isUuid } from '../common/uuid';
 
 export interface RaiseAlertInput {
   readonly organizationId: string;
@@ -47,7 +48,6 @@ export interface AlertEscalationJob {
 }
 
 const SYSTEM_ACTOR: AuditActor = { userId: null, role: 'SYSTEM' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LEVELS_BY_RANK = `ARRAY['BLUE', 'YELLOW', 'ORANGE', 'RED']`;
 /** Inputs per statement in raiseMany, which bounds the statements' arrays when a screening raises an alert per case. */
 const RAISE_MANY_CHUNK = 2_000;
@@ -423,7 +423,7 @@ export class AlertsService {
 /** Programming errors in a caller's input, refused before anything is written. */
 function assertWellFormed(input: RaiseAlertInput): void {
   for (const [name, id] of [['caseId', input.caseId], ['organizationId', input.organizationId], ['deadlineId', input.deadlineId], ['windowId', input.windowId]] as const) {
-    if (id !== undefined && !UUID.test(id)) throw new Error(`An alert's ${name} must be a UUID, got ${JSON.stringify(id)}`);
+    if (id !== undefined && !isUuid(id)) throw new Error(`An alert's ${name} must be a UUID, got ${JSON.stringify(id)}`);
   }
   if (!(input.level in RISK_LEVEL_ORDER)) throw new Error(`Unknown alert level ${JSON.stringify(input.level)}`);
   if (input.deadlineKind !== undefined && input.deadlineId === undefined) throw new Error('deadlineKind is given only with the deadlineId it describes');
