@@ -90,9 +90,10 @@ export function addYears(date: LegalDate, years: number): LegalDate {
 export function legalDateOf(instant: Date | string, timeZone: string = LEGAL_TIME_ZONE): LegalDate {
   // Every request asks for today several times and formatToParts is slow. Since 1980 every zone's offset is a whole
   // number of minutes, so a date cannot change within a minute: the last answer is kept for its minute.
-  const minute = Math.floor(toInstant(instant).getTime() / 60_000);
+  const at = toInstant(instant);
+  const minute = Math.floor(at.getTime() / 60_000);
   if (minute >= WHOLE_MINUTE_OFFSETS_SINCE && lastLegalDate?.timeZone === timeZone && lastLegalDate.minute === minute) return lastLegalDate.date;
-  const parts = formatterFor(timeZone).formatToParts(toInstant(instant));
+  const parts = formatterFor(timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((candidate) => candidate.type === type)?.value);
   const date = formatParts(part('year'), part('month'), part('day'));
