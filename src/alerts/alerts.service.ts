@@ -10,7 +10,7 @@ import { maskPiiInText } from '../common/pii/mask-payload';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { ALERT_ESCALATION_QUEUE } from '../jobs/job-queues';
 import { JobRunner } from '../jobs/job-runner';
-import { RISK_LEVEL_ORDER } from '../risk/risk-level';
+import { RISK_LEVEL_ORDER, RISK_LEVELS_BY_RANK_SQL } from '../risk/risk-level';
 import { alertColumns, levelSince, type AlertReason, type AlertView } from './alert-row';
 import { defaultDueBy, escalationDueAt, riskAlertDecision, scopeRefProblem, type AlertKind } from './alert-rules';
 import { isUuid } from '../common/uuid';
@@ -48,7 +48,6 @@ export interface AlertEscalationJob {
 }
 
 const SYSTEM_ACTOR: AuditActor = { userId: null, role: 'SYSTEM' };
-const LEVELS_BY_RANK = `ARRAY['BLUE', 'YELLOW', 'ORANGE', 'RED']`;
 /** Inputs per statement in raiseMany, which bounds the statements' arrays when a screening raises an alert per case. */
 const RAISE_MANY_CHUNK = 2_000;
 
@@ -385,7 +384,7 @@ export class AlertsService {
     const rows = (await tx.query(
       `SELECT DISTINCT ON (a.case_id) ${alertColumns('a')} FROM alerts a
        WHERE a.case_id = ANY($1::uuid[]) AND a.kind = 'RISK_LEVEL' AND a.status = 'RESOLVED'
-       ORDER BY a.case_id, array_position(${LEVELS_BY_RANK}, a.level) DESC, a.resolved_at DESC`,
+       ORDER BY a.case_id, array_position(${RISK_LEVELS_BY_RANK_SQL}, a.level) DESC, a.resolved_at DESC`,
       [caseIds],
     )) as AlertView[];
     return new Map(rows.map((row) => [row.caseId, row]));
@@ -413,7 +412,7 @@ export class AlertsService {
   private async highestResolvedRisk(tx: EntityManager, caseId: string): Promise<AlertView | undefined> {
     const rows = (await tx.query(
       `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = 'RISK_LEVEL' AND a.status = 'RESOLVED'
-       ORDER BY array_position(${LEVELS_BY_RANK}, a.level) DESC, a.resolved_at DESC LIMIT 1`,
+       ORDER BY array_position(${RISK_LEVELS_BY_RANK_SQL}, a.level) DESC, a.resolved_at DESC LIMIT 1`,
       [caseId],
     )) as AlertView[];
     return rows[0];

@@ -3,6 +3,7 @@ import { canonicalJson } from '../common/json/canonical-json';
 import type { RiskLevel } from '../cases/case-vocabulary';
 import type { CaseState } from '../cases/machine/case.types';
 import type { RiskFacts } from '../risk/risk-facts';
+import { RISK_LEVELS_BY_RANK_SQL } from '../risk/risk-level';
 import type { RiskReason } from '../risk/risk-rules';
 
 /** A case's risk facts together with what is stored now, so callers write only what changed. */
@@ -50,7 +51,7 @@ const SELECT_CASE_FACTS = `
     (SELECT revision::text FROM risk_policy_revisions) AS policy_revision,
     (SELECT a.level FROM alerts a WHERE a.case_id = c.id AND a.kind = 'RISK_LEVEL' AND a.status <> 'RESOLVED' LIMIT 1) AS open_risk_level,
     (SELECT a.level FROM alerts a WHERE a.case_id = c.id AND a.kind = 'RISK_LEVEL' AND a.status = 'RESOLVED'
-     ORDER BY array_position(ARRAY['BLUE', 'YELLOW', 'ORANGE', 'RED'], a.level) DESC LIMIT 1) AS resolved_risk_level
+     ORDER BY array_position(${RISK_LEVELS_BY_RANK_SQL}, a.level) DESC LIMIT 1) AS resolved_risk_level
   FROM cases c WHERE c.id = $1`;
 
 /** One case's facts, the risk policy revision they are to be judged under, and the levels of its RISK_LEVEL alerts. */

@@ -8,6 +8,9 @@ export const RISK_LEVEL_ORDER: Readonly<Record<RiskLevel, number>> = Object.free
   Object.fromEntries(RISK_LEVELS.map((level, rank) => [level, rank])) as Record<RiskLevel, number>,
 );
 
+/** The levels lowest first as a SQL array, for `array_position(…, level)` when a statement ranks them. */
+export const RISK_LEVELS_BY_RANK_SQL = `ARRAY[${RISK_LEVELS.map((level) => `'${level}'`).join(', ')}]`;
+
 /** The level with no matching rule. */
 export const LOWEST_RISK_LEVEL: RiskLevel = RISK_LEVELS[0];
 
