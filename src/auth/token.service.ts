@@ -16,7 +16,6 @@ export interface TokenClaims {
   issuedAt: Date;
 }
 
-
 /**
  * HS256 only, on signing and on verifying: listing the algorithm is what refuses `alg: none` and algorithm-confusion
  * tokens. Issuer and audience keep a token minted for another service with the same secret out.

@@ -30,7 +30,6 @@ export interface RawCaseAccessRow {
 
 export type CaseAccessSource = CaseEntity | RawCaseAccessRow;
 
-
 /**
  * The one gate to case records, for every case route: the list scope as SQL, the 404 for a case outside it, and how
  * the user relates to a visible case (sender relation, raw or masked PII, reveal).

@@ -26,7 +26,6 @@ import {
 import { allowedEvents } from './machine/case-decision';
 import { isUuid } from '../common/uuid';
 
-
 const SORT_EXPRESSIONS: Record<CaseSortKey, string> = {
   receivedAt: 'c.received_at',
   caseNumber: 'c.case_number',

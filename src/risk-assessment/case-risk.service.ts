@@ -7,7 +7,6 @@ import { Clock } from '../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RiskPolicyService } from '../risk-policy/risk-policy.service';
 import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
-import { RISK_LEVEL_ORDER } from '../risk/risk-level';
 import type { RiskRuleSet } from '../risk/risk-rules';
 import type { SensitivePeriod } from '../risk/sensitive-periods';
 import { riskAlertInput } from './risk-alert-input';
@@ -54,9 +53,12 @@ export class CaseRiskService {
     return assessment;
   }
 
-  /** Opens the case's RISK_LEVEL alert, or raises it in place; AlertsService keeps it unique and never lowers it. */
+  /**
+   * Opens the case's RISK_LEVEL alert, or raises it in place; AlertsService keeps it unique and never lowers it. Called
+   * only past riskAlertDecision, which leaves nothing below YELLOW.
+   */
   private async raiseRiskAlert(tx: EntityManager, row: CaseRiskRow, assessment: RiskAssessment): Promise<void> {
-    if (row.facts.state.startsWith('closed.') || RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return;
+    if (row.facts.state.startsWith('closed.')) return;
     // The change that called recompute holds the case's row lock already.
     await this.alerts.raise(tx, riskAlertInput(row, assessment), { caseLocked: true });
   }

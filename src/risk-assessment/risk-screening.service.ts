@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { riskAlertDecision } from '../alerts/alert-rules';
 import { AlertsService, type RaiseAlertInput } from '../alerts/alerts.service';
 import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
@@ -242,12 +243,11 @@ export class RiskScreeningService {
   }
 }
 
-// Mirrors AlertsService's rule only to leave out raises that could not change anything; the service decides.
+// AlertsService's own rule, applied to what the screening read, only to leave out raises that could not change
+// anything; the service decides again under its locks.
 function riskAlertRaise(row: CaseRiskRow, assessment: RiskAssessment, existing: ExistingAlerts): RaiseAlertInput[] {
-  if (RISK_LEVEL_ORDER[assessment.level] < RISK_LEVEL_ORDER.YELLOW) return [];
-  const bar = existing.riskOpen.get(row.caseId) ?? existing.riskResolvedMax.get(row.caseId);
-  if (bar !== undefined && RISK_LEVEL_ORDER[bar] >= RISK_LEVEL_ORDER[assessment.level]) return [];
-  return [riskAlertInput(row, assessment)];
+  const history = { openLevel: existing.riskOpen.get(row.caseId), highestResolvedLevel: existing.riskResolvedMax.get(row.caseId) };
+  return riskAlertDecision(assessment.level, history) === 'NONE' ? [] : [riskAlertInput(row, assessment)];
 }
 
 function periodAlertRaises(row: CaseRiskRow, assessment: RiskAssessment, periods: readonly SensitivePeriod[], existing: ExistingAlerts): RaiseAlertInput[] {
