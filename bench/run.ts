@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from './lib/args';
+import { parseArgs, unknownOnlyKeys } from './lib/args';
 import { RESULTS_DIR } from './lib/paths';
 import { closeOnSignal, openEnvironment } from './lib/environment';
 import { cpuSample } from './lib/machine';
@@ -17,10 +17,10 @@ import {
   readCaseScenario,
   runScenario,
   Scenario,
+  SCENARIO_KEYS,
   transitionsScenario,
 } from './lib/scenarios';
 import { activate, createCases, seedDirectory } from './lib/seed';
-
 
 interface Plan {
   cases: number;
@@ -45,6 +45,9 @@ interface ScenarioReport {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const known = [...SCENARIO_KEYS, 'scale'];
+  const unknown = unknownOnlyKeys(args.only, known);
+  if (unknown.length > 0) throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`);
   const plan = args.quick ? QUICK : FULL;
   const startedAt = new Date();
   const env = await openEnvironment({ poolSize: args.poolSize });
@@ -100,8 +103,6 @@ async function main(): Promise<void> {
     await env.close();
   }
 }
-
-const SCENARIO_KEYS = ['transitions', 'contention', 'read-case', 'audit-page', 'create-case'];
 
 async function measureTpg(env: BenchEnvironment, plan: Plan): Promise<PgbenchResult> {
   const pgbench = await timed('T_pg: pgbench -i -s 10, then tpcb-like -c 10 -j 2', async () =>

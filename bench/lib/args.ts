@@ -32,3 +32,8 @@ function positive(name: string, text: string): number {
   if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, got "${text}"`);
   return n;
 }
+
+/** `--only` names that select nothing: a typo or a renamed scenario would otherwise run an empty bench in silence. */
+export function unknownOnlyKeys(only: readonly string[] | undefined, known: readonly string[]): string[] {
+  return (only ?? []).filter((key) => !known.includes(key));
+}

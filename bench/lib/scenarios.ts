@@ -3,8 +3,12 @@ import autocannon from 'autocannon';
 import type { SeededCase, Directory } from './seed';
 import { caseBody } from './seed';
 
+/** What `--only` selects by; a scenario's key must be one of them, so the list cannot fall behind the scenarios. */
+export const SCENARIO_KEYS = ['transitions', 'contention', 'read-case', 'audit-page', 'create-case'] as const;
+export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
+
 export interface Scenario {
-  key: string;
+  key: ScenarioKey;
   name: string;
   connections: number;
   /** Statuses a real client expects; anything else, a socket error or a timeout counts as an error. */
