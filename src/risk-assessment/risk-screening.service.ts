@@ -15,18 +15,9 @@ import { CaseRiskService } from './case-risk.service';
 import { riskAlertInput } from './risk-alert-input';
 import { caseRiskRows, storedRiskDiffers, type CaseRiskRow } from './risk-facts.query';
 import { RISK_LEVEL_LABELS } from './risk-labels';
+import { compareLedgerRows, insertLedger, readLedger, type ScreenedCase } from './screening-ledger';
 
 export type ScreeningTrigger = 'SCHEDULED' | 'ON_DEMAND';
-
-export interface ScreenedCase {
-  caseId: string;
-  caseNumber: string;
-  state: string;
-  mediator: { id: string; displayName: string } | null;
-  level: RiskLevel;
-  baseLevel: RiskLevel;
-  reasons: { ruleId: string; text: string }[];
-}
 
 export interface ScreeningWindow {
   id: string;
@@ -90,6 +81,8 @@ export class RiskScreeningService {
       const existing = await this.existingAlerts(tx, organizationId);
       const periods = policy.periods.filter((period) => appliesToOrg(period, organizationId));
       const windows = windowsAt(periods, asOf);
+      const screeningWindows = windows.map(({ period, phase }) => ({ id: period.id, name: period.name, kind: period.kind, startsOn: period.startsOn, endsOn: period.endsOn, phase }));
+      const names = await this.displayNames(tx, [...rows.map((row) => row.assignedMediatorId), actor?.id ?? null]);
 
       const screened: ScreenedCase[] = [];
       const counts: Record<RiskLevel, number> = { BLUE: 0, YELLOW: 0, ORANGE: 0, RED: 0 };
@@ -102,19 +95,20 @@ export class RiskScreeningService {
         const atAsOf = assessRisk(row.facts, asOf, asOfPeriods, policy.ruleSet);
         const atToday = asOf === today ? atAsOf : assessRisk(row.facts, today, todayPeriods, policy.ruleSet);
         counts[atAsOf.level] += 1;
-        screened.push({ caseId: row.caseId, caseNumber: row.caseNumber, state: row.facts.state, mediator: null, level: atAsOf.level, baseLevel: atAsOf.baseLevel, reasons: atAsOf.reasons });
+        const mediator = row.assignedMediatorId === null ? null : { id: row.assignedMediatorId, displayName: names.get(row.assignedMediatorId) ?? '' };
+        screened.push({ caseId: row.caseId, caseNumber: row.caseNumber, state: row.facts.state, mediator, level: atAsOf.level, baseLevel: atAsOf.baseLevel, reasons: atAsOf.reasons });
         stored.push({ row, assessment: atToday });
         raises.push(...riskAlertRaise(row, atToday, existing), ...periodAlertRaises(row, atAsOf, windows.map((w) => w.period), existing));
       }
       raises.push(...(await this.limitationWatchRaises(tx, organizationId, asOf, existing)));
 
       // The record comes before the alerts so that the digests telling people of them can name it.
-      const id = await this.insertRecord(tx, {
+      const { id, createdAt } = await this.insertRecord(tx, {
         organizationId,
         asOf,
         trigger,
         actor,
-        windows: windows.map(({ period, phase }) => ({ id: period.id, name: period.name, kind: period.kind, startsOn: period.startsOn, endsOn: period.endsOn, phase })),
+        windows: screeningWindows,
         ruleSetVersion: policy.ruleSet.version,
         counts,
         cases: screened,
@@ -124,7 +118,21 @@ export class RiskScreeningService {
       const alertsRaised = outcomes.filter((result) => result.outcome !== 'UNCHANGED').length;
       await tx.query('UPDATE risk_screenings SET alerts_raised = $2 WHERE id = $1', [id, alertsRaised]);
       await this.storeLevels(tx, stored);
-      const record = (await this.find(tx, id))!;
+      // What find() would read back, built from what is at hand: reading 100,000 ledger rows back cost seconds.
+      const record: ScreeningRecord = {
+        id,
+        organizationId,
+        asOf,
+        trigger,
+        by: actor === null ? null : { id: actor.id, displayName: names.get(actor.id) ?? '' },
+        windows: screeningWindows,
+        ruleSetVersion: policy.ruleSet.version,
+        casesScreened: screened.length,
+        counts,
+        alertsRaised,
+        createdAt: createdAt.toISOString(),
+        cases: screened.sort(compareLedgerRows),
+      };
       await this.audit.append(tx, {
         actor: actor ? { userId: actor.id, role: actor.role } : { userId: null, role: 'SYSTEM' },
         orgId: organizationId,
@@ -186,10 +194,17 @@ export class RiskScreeningService {
     );
   }
 
+  /** The display names of `userIds` (nulls skipped), read once for the whole ledger rather than joined row by row. */
+  private async displayNames(tx: EntityManager, userIds: readonly (string | null)[]): Promise<Map<string, string>> {
+    const ids = [...new Set(userIds.filter((id) => id !== null))];
+    const rows = (await tx.query('SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])', [ids])) as { id: string; display_name: string }[];
+    return new Map(rows.map((row) => [row.id, row.display_name]));
+  }
+
   private async insertRecord(
     tx: EntityManager,
     input: { organizationId: string; asOf: LegalDate; trigger: ScreeningTrigger; actor: Actor | null; windows: ScreeningWindow[]; ruleSetVersion: number; counts: Record<RiskLevel, number>; cases: ScreenedCase[] },
-  ): Promise<string> {
+  ): Promise<{ id: string; createdAt: Date }> {
     const createdAt = this.clock.now();
     // alerts_raised is written once the alerts, raised after the record exists, are counted.
     const [{ id }] = (await tx.query(
@@ -197,24 +212,8 @@ export class RiskScreeningService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9) RETURNING id`,
       [input.organizationId, input.asOf, input.trigger, input.actor?.id ?? null, JSON.stringify(input.windows), input.ruleSetVersion, input.cases.length, JSON.stringify(input.counts), createdAt],
     )) as { id: string }[];
-    if (input.cases.length > 0) {
-      await tx.query(
-        `INSERT INTO risk_screening_cases (screening_id, case_id, case_number, state, mediator_id, mediator_name, level, base_level, reasons)
-         SELECT $1, v.case_id, v.case_number, v.state, c.assigned_mediator_id, u.display_name, v.level, v.base_level, v.reasons
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[]) AS v(case_id, case_number, state, level, base_level, reasons)
-         JOIN cases c ON c.id = v.case_id LEFT JOIN users u ON u.id = c.assigned_mediator_id`,
-        [
-          id,
-          input.cases.map((c) => c.caseId),
-          input.cases.map((c) => c.caseNumber),
-          input.cases.map((c) => c.state),
-          input.cases.map((c) => c.level),
-          input.cases.map((c) => c.baseLevel),
-          input.cases.map((c) => JSON.stringify(c.reasons)),
-        ],
-      );
-    }
-    return id;
+    await insertLedger(tx, id, input.cases);
+    return { id, createdAt };
   }
 
   /** The record with its ledger, ordered most serious first. */
@@ -227,18 +226,12 @@ export class RiskScreeningService {
       [id],
     )) as (Omit<ScreeningRecord, 'by' | 'cases' | 'createdAt'> & { run_by: string | null; run_by_name: string | null; created_at: Date })[];
     if (!row) return null;
-    const cases = (await manager.query(
-      `SELECT case_id AS "caseId", case_number AS "caseNumber", state, mediator_id, mediator_name, level, base_level AS "baseLevel", reasons
-       FROM risk_screening_cases WHERE screening_id = $1
-       ORDER BY array_position(ARRAY['RED', 'ORANGE', 'YELLOW', 'BLUE'], level), case_number`,
-      [id],
-    )) as (Omit<ScreenedCase, 'mediator'> & { mediator_id: string | null; mediator_name: string | null })[];
     const { run_by, run_by_name, created_at, ...rest } = row;
     return {
       ...rest,
       by: run_by === null ? null : { id: run_by, displayName: run_by_name ?? '' },
       createdAt: created_at.toISOString(),
-      cases: cases.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } })),
+      cases: await readLedger(manager, id),
     };
   }
 }

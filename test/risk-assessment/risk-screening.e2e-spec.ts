@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '../../src/common/clock/clock';
 import { DailyScreeningWorker } from '../../src/risk-assessment/daily-screening.worker';
-import { collectiveCaseBody, createCase, individualCaseBody, INTAKE_NOW } from '../factories/case.factory';
+import { assignMediator, collectiveCaseBody, createCase, individualCaseBody, INTAKE_NOW } from '../factories/case.factory';
 import { createSignedInUser, signIn, SignedInUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../helpers/test-app';
 
@@ -14,7 +14,8 @@ interface Screening {
   counts: Record<string, number>;
   alertsRaised: number;
   ruleSetVersion: number;
-  cases: { caseId: string; level: string; baseLevel: string; reasons: { ruleId: string }[] }[];
+  by: { id: string; displayName: string } | null;
+  cases: { caseId: string; level: string; baseLevel: string; reasons: { ruleId: string }[]; mediator: { id: string; displayName: string } | null }[];
 }
 
 describe('risk on cases and risk screenings', () => {
@@ -123,6 +124,39 @@ describe('risk on cases and risk screenings', () => {
     expect(december.windows).toEqual(['WINTER_WAGE_CAMPAIGN']);
     expect(december.row).toMatchObject({ level: 'ORANGE', baseLevel: 'YELLOW' });
     expect(december.row.reasons.map((r) => r.ruleId)).toContain('SENSITIVE_PERIOD');
+  });
+
+  it('answers a screening with exactly what reading it back gives: ledger order, mediators, author, alerts raised', async () => {
+    const head = await createSignedInUser(t, { role: 'SUPERVISOR', displayName: '王建华' });
+    const organizationId = head.user.organizationId;
+    const zhang = await createSignedInUser(t, { role: 'MEDIATOR', organizationId, displayName: '张调解' });
+    const li = await createSignedInUser(t, { role: 'MEDIATOR', organizationId, displayName: '李调解' });
+    // Registered least serious first, so that the ledger's order is not the order of the case numbers.
+    const unassigned = (await createCase(t, zhang, individualCaseBody())).id;
+    const plain = (await createCase(t, zhang, individualCaseBody())).id;
+    const k1 = (await createCase(t, zhang, collectiveCaseBody({ arrearsMonths: 1, riskFlags: [] }))).id;
+    const serious = (await createCase(t, zhang, collectiveCaseBody())).id;
+    for (const [caseId, mediator] of [[plain, li], [k1, zhang], [serious, li]] as const) await assignMediator(t, caseId, mediator.user.id);
+    const person = (user: SignedInUser) => ({ id: user.user.id, displayName: user.user.displayName });
+
+    const expected = {
+      '2026-09-24': [[serious, 'RED'], [k1, 'ORANGE'], [unassigned, 'YELLOW'], [plain, 'YELLOW']],
+      '2026-07-15': [[serious, 'ORANGE'], [k1, 'YELLOW'], [unassigned, 'BLUE'], [plain, 'BLUE']],
+    };
+    const alertsRaised: number[] = [];
+    for (const [asOf, ledger] of Object.entries(expected)) {
+      const posted = await screen(head, asOf);
+      expect(posted.statusCode).toBe(201);
+      const answer = posted.json() as Screening;
+      alertsRaised.push(answer.alertsRaised);
+      expect(answer.cases.map((c) => [c.caseId, c.level])).toEqual(ledger);
+      expect(answer.cases.map((c) => c.mediator)).toEqual(ledger.map(([caseId]) => (caseId === unassigned ? null : person(caseId === k1 ? zhang : li))));
+      expect(answer.by).toEqual(person(head));
+      const read = await t.request({ method: 'GET', url: `/api/risk-screenings/${answer.id}`, headers: head.auth });
+      expect(read.json()).toEqual(answer);
+    }
+    // The first opens SENSITIVE_PERIOD alerts, so the answer's count is one the screening wrote after the ledger.
+    expect(alertsRaised[0]).toBeGreaterThan(0);
   });
 
   it('lets only a supervisor screen, and only their own organization', async () => {
