@@ -8,7 +8,7 @@ import { addDays, type LegalDate } from '../calendar/legal-date';
 import type { RiskLevel } from '../cases/case-vocabulary';
 import { Clock } from '../common/clock/clock';
 import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
-import { RISK_LEVEL_ORDER } from '../risk/risk-level';
+import { maxLevel, RISK_LEVEL_ORDER } from '../risk/risk-level';
 import { appliesToOrg, windowsAt, type SensitivePeriod } from '../risk/sensitive-periods';
 import { LIMITATION_WATCH_DAYS, expiresAt } from '../deadlines/deadline-timers';
 import { CaseRiskService } from './case-risk.service';
@@ -155,7 +155,7 @@ export class RiskScreeningService {
     for (const row of rows) {
       if (row.kind !== 'RISK_LEVEL') existing.scoped.add(`${row.case_id}|${row.kind}|${row.scope_ref}`);
       else if (row.status !== 'RESOLVED') existing.riskOpen.set(row.case_id, row.level);
-      else existing.riskResolvedMax.set(row.case_id, higher(existing.riskResolvedMax.get(row.case_id), row.level));
+      else existing.riskResolvedMax.set(row.case_id, maxLevel([existing.riskResolvedMax.get(row.case_id) ?? row.level, row.level]));
     }
     return existing;
   }
@@ -258,8 +258,4 @@ function periodAlertRaises(row: CaseRiskRow, assessment: RiskAssessment, periods
       reasons: assessment.reasons,
       dueBy: expiresAt(addDays(period.startsOn, -1)),
     }));
-}
-
-function higher(a: RiskLevel | undefined, b: RiskLevel): RiskLevel {
-  return a !== undefined && RISK_LEVEL_ORDER[a] >= RISK_LEVEL_ORDER[b] ? a : b;
 }
