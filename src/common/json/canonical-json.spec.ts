@@ -82,6 +82,14 @@ describe(canonicalJson.name, () => {
       expect(canonicalJson('\b\t\n\f\r\u0000\u001f\u007f\u2028')).toBe('"\\b\\t\\n\\f\\r\\u0000\\u001f\u007f\u2028"');
     });
 
+    it('quotes every well-formed string exactly as JSON.stringify does, whether or not it holds something to escape', () => {
+      fc.assert(
+        fc.property(fc.string({ unit: fc.oneof(fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', 'a', '张'), fc.string({ unit: 'binary' })) }), (text) => {
+          expect(canonicalJson(text)).toBe(JSON.stringify(text));
+        }),
+      );
+    });
+
     it('keeps surrogate pairs and refuses a lone surrogate, which UTF-8 cannot carry', () => {
       expect(canonicalJson('😀')).toBe('"😀"');
       expect(() => canonicalJson({ note: 'a\ud83d' })).toThrow(CanonicalJsonError);
@@ -94,6 +102,10 @@ describe(canonicalJson.name, () => {
       expect(canonicalJson({ b: [{ z: 1, a: { y: null, x: true } }], a: '' })).toBe(
         '{"a":"","b":[{"a":{"x":true,"y":null},"z":1}]}',
       );
+    });
+
+    it('sorts an object whose keys are in order but for the last one', () => {
+      expect(canonicalJson({ a: 1, b: 2, d: 4, c: 3 })).toBe('{"a":1,"b":2,"c":3,"d":4}');
     });
 
     it('leaves out object members that are undefined, as JSON.stringify does', () => {
