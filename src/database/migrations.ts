@@ -9,6 +9,7 @@ import { CreateNotifications1768003200000 } from '../../migrations/1768003200000
 import { CreateHardshipAssistance1767916800000 } from '../../migrations/1767916800000-CreateHardshipAssistance';
 import { CreateCourtHandoffs1767830400000 } from '../../migrations/1767830400000-CreateCourtHandoffs';
 import { AddScreeningNotifications1768089600000 } from '../../migrations/1768089600000-AddScreeningNotifications';
+import { DropScreeningLedgerCaseKey1768176000000 } from '../../migrations/1768176000000-DropScreeningLedgerCaseKey';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   CreateHardshipAssistance1767916800000,
   CreateCourtHandoffs1767830400000,
   AddScreeningNotifications1768089600000,
+  DropScreeningLedgerCaseKey1768176000000,
 ];

@@ -159,6 +159,18 @@ describe('risk on cases and risk screenings', () => {
     expect(alertsRaised[0]).toBeGreaterThan(0);
   });
 
+  it('writes nothing to the rows of the cases a screening only reads, so that a city-wide daily run dirties no case page', async () => {
+    const head = await createSignedInUser(t, { role: 'SUPERVISOR' });
+    const desk = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: head.user.organizationId });
+    const quiet = (await createCase(t, desk, individualCaseBody())).id;
+    // xmax is set by whatever locks or replaces a row version, a foreign key's key-share check included.
+    const lockedBy = async () => (await query<{ xmax: string }>('SELECT xmax::text FROM cases WHERE id = $1', [quiet]))[0].xmax;
+    expect((await screen(head, '2026-07-15')).statusCode).toBe(201);
+    const before = await lockedBy();
+    expect((await screen(head, '2026-07-16')).statusCode).toBe(201);
+    expect(await lockedBy()).toBe(before);
+  });
+
   it('lets only a supervisor screen, and only their own organization', async () => {
     expect((await screen(mediator, '2026-09-24')).statusCode).toBe(403);
     const bad = await screen(supervisor, '2026-02-30');
