@@ -14,7 +14,7 @@ import { activate, createCases, seedDirectory } from './lib/seed';
  * Every SCHEDULE_SESSION adds a session to its case, and a case's snapshot, event and answer grow with its sessions, so
  * the cases must be many enough to stay case-sized: 30 minutes at ~115/s over 1,000 cases left ~200 sessions on each,
  * and a transition's cost grew with them until the service fell behind. Over 10,000 (the bench's city) each ends with
- * ~20; the per-minute sessions and service CPU per transition show what growth remains.
+ * 10–20 (12 at 65/s); the per-minute sessions and service CPU per transition show what growth remains.
  */
 const CASES = 10_000;
 
