@@ -89,8 +89,8 @@ export class RiskScreeningService {
       const stored: { row: CaseRiskRow; assessment: RiskAssessment }[] = [];
       const raises: RaiseAlertInput[] = [];
       // Only the periods open on the day can change a level, and a city is many cases: work out which once, not per case.
-      const openOn = (day: LegalDate) => windowsAt(periods, day).map((window) => window.period);
-      const [asOfPeriods, todayPeriods] = [openOn(asOf), openOn(today)];
+      const asOfPeriods = windows.map((window) => window.period);
+      const todayPeriods = windowsAt(periods, today).map((window) => window.period);
       for (const row of rows) {
         const atAsOf = assessRisk(row.facts, asOf, asOfPeriods, policy.ruleSet);
         const atToday = asOf === today ? atAsOf : assessRisk(row.facts, today, todayPeriods, policy.ruleSet);
@@ -98,7 +98,7 @@ export class RiskScreeningService {
         const mediator = row.assignedMediatorId === null ? null : { id: row.assignedMediatorId, displayName: names.get(row.assignedMediatorId) ?? '' };
         screened.push({ caseId: row.caseId, caseNumber: row.caseNumber, state: row.facts.state, mediator, level: atAsOf.level, baseLevel: atAsOf.baseLevel, reasons: atAsOf.reasons });
         stored.push({ row, assessment: atToday });
-        raises.push(...riskAlertRaise(row, atToday, existing), ...periodAlertRaises(row, atAsOf, windows.map((w) => w.period), existing));
+        raises.push(...riskAlertRaise(row, atToday, existing), ...periodAlertRaises(row, atAsOf, asOfPeriods, existing));
       }
       raises.push(...(await this.limitationWatchRaises(tx, organizationId, asOf, existing)));
 
