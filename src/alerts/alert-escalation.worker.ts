@@ -14,7 +14,6 @@ import { isUuid } from '../common/uuid';
 /** What an escalation job came to; returned for tests and logs. */
 export type EscalationOutcome = 'ESCALATED' | 'NOT_YET' | 'STALE';
 
-
 /**
  * Escalates a RED alert left OPEN for the configured time (DOMAIN §5 "Escalation"). The job is durable and may be
  * delivered more than once; the locked re-check inside one transaction makes every delivery after the first, and

@@ -28,7 +28,6 @@ const WITH_CASE = `
          c.assigned_mediator_id, c.court_org_id, c.review_court_id, c.state
   FROM alerts a JOIN cases c ON c.id = a.case_id AND c.organization_id = a.organization_id`;
 
-
 /**
  * The desk's side of alerts: the list and detail in the user's scope (case access, narrowed for liaisons), and
  * acknowledging and resolving, each one transaction with its audit entries.
