@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RiskLevel } from '../cases/case-vocabulary';
 import { compareUtf16 } from '../common/json/canonical-json';
+import { DistinctJson } from '../common/json/distinct-json';
 import { compareLevels, RISK_LEVELS_BY_RANK_SQL } from '../risk/risk-level';
 import type { RiskReason } from '../risk/risk-rules';
 
@@ -65,22 +66,4 @@ export async function readLedger(manager: EntityManager, screeningId: string): P
     [screeningId],
   )) as (Omit<ScreenedCase, 'mediator'> & { mediator_id: string | null; mediator_name: string | null })[];
   return rows.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } }));
-}
-
-/** Distinct JSON texts in first-seen order, each with its 0-based position (jsonb's `->` counts from 0). */
-class DistinctJson {
-  private readonly positions = new Map<string, number>();
-
-  positionOf(json: string): number {
-    let position = this.positions.get(json);
-    if (position === undefined) {
-      position = this.positions.size;
-      this.positions.set(json, position);
-    }
-    return position;
-  }
-
-  jsonArray(): string {
-    return `[${[...this.positions.keys()].join(',')}]`;
-  }
 }
