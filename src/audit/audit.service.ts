@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { compareUtf16 } from '../common/json/canonical-json';
 import { maskPayload } from '../common/pii/mask-payload';
+import { preparedQuery } from '../database/prepared-query';
 import { AuditRecord, chainIdFor, type ChainHead, GENESIS_HASH, nextLink, normalizeAt, sealRecord } from './audit-chain';
 
 export type AuditCategory = 'CASE' | 'DIRECTORY' | 'ACCESS' | 'RISK' | 'REPORT' | 'SYSTEM';
@@ -207,7 +208,7 @@ export class AuditService {
    */
   private async lockHead(tx: EntityManager, chainId: string): Promise<LockedHead> {
     const select = lockedHeadSql('$1');
-    const rows = (await tx.query(select, [chainId])) as LockedHead[];
+    const rows = await preparedQuery<LockedHead[]>(tx, select, [chainId]);
     if (rows.length > 0) return rows[0];
     // A head this transaction inserts is its own until commit; one that another inserted first is locked as usual.
     const [created] = (await tx.query(
@@ -220,7 +221,8 @@ export class AuditService {
 
   /** The entry and its chain's new head in one statement (one round trip). */
   private async insertAndAdvance(tx: EntityManager, r: AuditRecord): Promise<void> {
-    await tx.query(
+    await preparedQuery(
+      tx,
       `WITH entry AS (
          INSERT INTO audit_entries (seq, chain_id, chain_seq, at, actor_user_id, actor_role, org_id, case_id, category, action,
            from_state, to_state, case_version, request_id, payload, prev_hash, hash)

@@ -7,6 +7,7 @@ import { Clock } from '../common/clock/clock';
 import { PiiCipher } from '../common/pii/pii-cipher';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { namedQuery } from '../database/named-query';
+import { preparedQuery } from '../database/prepared-query';
 import { SELECT_DEADLINE_ROWS, type DeadlineRow } from '../deadlines/deadline-projection';
 import { CaseAccessService } from './case-access.service';
 import { CaseApplicantEntity } from './case-applicant.entity';
@@ -132,7 +133,7 @@ export class CaseQueryService {
    */
   async detail(manager: EntityManager, caseId: string, actor: Actor, options: { alreadyAuthorized?: boolean } = {}): Promise<CaseDetailResponseDto> {
     if (!isUuid(caseId)) throw CaseError.notFound(caseId);
-    const [found] = (await manager.query(this.detailStatement, [caseId])) as DetailRow[];
+    const [found] = await preparedQuery<DetailRow[]>(manager, this.detailStatement, [caseId]);
     if (found === undefined) throw CaseError.notFound(caseId);
     const { detailApplicants: applicants, detailClaims: claims, detailDeadlines, detailUsers, ...columns } = found;
     const row = Object.assign(new CaseEntity(), columns);

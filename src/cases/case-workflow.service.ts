@@ -14,6 +14,7 @@ import { assertUsableKey, claimCte, claimParams, IdempotencyStore, requestHash, 
 import { canonicalJson } from '../common/json/canonical-json';
 import { maskPayload } from '../common/pii/mask-payload';
 import { isUuid } from '../common/uuid';
+import { preparedQuery } from '../database/prepared-query';
 import { DeadlineProjection } from '../deadlines/deadline-projection';
 import { CaseAccessService } from './case-access.service';
 import { parseEventBody } from './case-event-body';
@@ -145,15 +146,16 @@ export class CaseWorkflowService {
   private async lockCase(tx: EntityManager, caseId: string, request?: IdempotencyRequest): Promise<{ row?: LockedCaseRow; claim?: IdempotencyClaim }> {
     const id = isUuid(caseId) ? caseId : null;
     if (request === undefined) {
-      const [row] = (await tx.query(`${LOCK_CASE} WHERE id = $1 FOR UPDATE`, [id])) as LockedCaseRow[];
+      const [row] = await preparedQuery<LockedCaseRow[]>(tx, `${LOCK_CASE} WHERE id = $1 FOR UPDATE`, [id]);
       return { row };
     }
-    const [{ claimed, ...columns }] = (await tx.query(
+    const [{ claimed, ...columns }] = await preparedQuery<(LockedCaseRow & { claimed: number })[]>(
+      tx,
       `WITH ${claimCte(2)}
        SELECT (SELECT count(*) FROM claim)::int AS claimed, c.*
        FROM (SELECT 1) AS one LEFT JOIN LATERAL (${LOCK_CASE} WHERE id = $1 FOR UPDATE) c ON true`,
       [id, ...claimParams(request)],
-    )) as (LockedCaseRow & { claimed: number })[];
+    );
     const claim = await this.idempotency.settle(tx, request, claimed === 1);
     return { row: columns.id === null ? undefined : columns, claim };
   }
@@ -205,7 +207,8 @@ export class CaseWorkflowService {
     // The row lock makes this compare-and-swap certain to match; it stays as the guard if the lock is ever dropped.
     // The event row is written by the same statement, from the updated row, and the case's audit head is locked by
     // it too (the case row's lock, held since the first statement, orders it): one round trip for all three.
-    const [written] = (await tx.query(
+    const [written] = await preparedQuery<({ version: number } & Partial<LockedHead>)[]>(
+      tx,
       `WITH updated AS (
          UPDATE cases SET snapshot = $3, state = $4, version = version + 1, assigned_mediator_id = $5, review_court_id = $6,
            closed_at = CASE WHEN $4 LIKE 'closed.%' THEN coalesce(closed_at, $7) ELSE NULL END, updated_at = $7
@@ -233,7 +236,7 @@ export class CaseWorkflowService {
         applied.requestId,
         chainIdFor({ caseId: row.id }),
       ],
-    )) as ({ version: number } & Partial<LockedHead>)[];
+    );
     const newVersion = written?.version;
     if (newVersion !== row.version + 1) throw CaseEventError.versionConflict(row.version);
 

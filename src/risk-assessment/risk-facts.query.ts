@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { RiskLevel } from '../cases/case-vocabulary';
 import type { CaseState } from '../cases/machine/case.types';
+import { preparedQuery } from '../database/prepared-query';
 import type { RiskFacts } from '../risk/risk-facts';
 import { RISK_LEVELS_BY_RANK_SQL } from '../risk/risk-level';
 import type { RiskReason } from '../risk/risk-rules';
@@ -86,7 +87,11 @@ export async function caseRiskRows(manager: EntityManager, where: string, params
 }
 
 export async function caseRiskContext(manager: EntityManager, caseId: string): Promise<CaseRiskContext> {
-  const [row] = (await manager.query(SELECT_CASE_FACTS, [caseId])) as (RawRow & { policy_revision: string; open_risk_level: RiskLevel | null; resolved_risk_level: RiskLevel | null })[];
+  const [row] = await preparedQuery<(RawRow & { policy_revision: string; open_risk_level: RiskLevel | null; resolved_risk_level: RiskLevel | null })[]>(
+    manager,
+    SELECT_CASE_FACTS,
+    [caseId],
+  );
   if (row === undefined) throw new Error(`No case ${caseId} to assess`);
   return {
     row: toCaseRiskRow(row),

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
 import { ForbiddenError } from '../common/errors/domain-error';
+import { preparedQuery } from '../database/prepared-query';
 import { OrganizationsService } from '../organizations/organizations.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -170,12 +171,13 @@ export class UsersService {
    * same read through the ORM cost more CPU than the rest of a case read.
    */
   async sessionOf(id: string): Promise<UserSession | null> {
-    const [row] = (await this.dataSource.query(
+    const [row] = await preparedQuery<(Actor & { active: boolean; credentialsChangedAt: Date })[]>(
+      this.dataSource.manager,
       `SELECT id, username, display_name AS "displayName", role, organization_id AS "organizationId", active,
               credentials_changed_at AS "credentialsChangedAt"
        FROM users WHERE id = $1`,
       [id],
-    )) as (Actor & { active: boolean; credentialsChangedAt: Date })[];
+    );
     if (row === undefined) return null;
     const { active, credentialsChangedAt, ...actor } = row;
     return { actor, active, credentialsChangedAt };

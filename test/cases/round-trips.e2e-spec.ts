@@ -15,13 +15,14 @@ describe('round trips per request', () => {
   let supervisor: SignedInUser;
   let active: CaseDetail;
 
-  /** The SQL sent while `work` runs: every pg client query, BEGIN and COMMIT included. */
-  async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
-    const sent: string[] = [];
+  /** Every pg client query sent while `work` runs, BEGIN and COMMIT included, with its name when it was prepared. */
+  async function queriesOf(work: () => Promise<unknown>): Promise<{ text: string; name: string | undefined }[]> {
+    const sent: { text: string; name: string | undefined }[] = [];
     const original = Client.prototype.query;
     const spy = jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
-      const [text] = args;
-      sent.push(typeof text === 'string' ? text : String((text as { text?: string }).text));
+      const [query] = args;
+      const config = typeof query === 'string' ? { text: query } : (query as { text?: string; name?: string });
+      sent.push({ text: String(config.text).replace(/\s+/g, ' ').trim(), name: config.name });
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as never);
     try {
@@ -29,8 +30,15 @@ describe('round trips per request', () => {
     } finally {
       spy.mockRestore();
     }
-    return sent.map((text) => text.replace(/\s+/g, ' ').trim());
+    return sent;
   }
+
+  async function statementsOf(work: () => Promise<unknown>): Promise<string[]> {
+    return (await queriesOf(work)).map((query) => query.text);
+  }
+
+  /** The statements that went unnamed, so that PostgreSQL parsed and planned them for this request alone. */
+  const unprepared = (queries: { text: string; name: string | undefined }[]) => queries.filter((query) => query.name === undefined).map((query) => query.text);
 
   async function send(user: SignedInUser, id: string, version: number, body: Record<string, unknown>, key: string) {
     const res = await t.request({ method: 'POST', url: `/api/cases/${id}/events`, payload: body, headers: { ...user.auth, 'if-match': `"${version}"`, 'idempotency-key': key } });
@@ -86,5 +94,19 @@ describe('round trips per request', () => {
       expect(res.statusCode).toBe(200);
     });
     expect(sent).toHaveLength(2);
+  });
+
+  it('sends the statements of a transition and of a case read as prepared statements, BEGIN and COMMIT aside', async () => {
+    const current = (await t.request({ method: 'GET', url: `/api/cases/${active.id}`, headers: mediator.auth })).json() as CaseDetail;
+    const transition = await queriesOf(() =>
+      send(mediator, active.id, current.version, { type: 'SCHEDULE_SESSION', at: '2026-09-19T09:30:00+08:00', location: '调解室' }, 'session-prepared'),
+    );
+    expect(transition).toHaveLength(9);
+    expect(unprepared(transition)).toEqual(['START TRANSACTION', 'COMMIT']);
+    const read = await queriesOf(() => t.request({ method: 'GET', url: `/api/cases/${active.id}`, headers: supervisor.auth }));
+    expect(unprepared(read)).toEqual([]);
+    // One name per text, whichever call site sends it.
+    const names = new Map([...transition, ...read].filter((query) => query.name !== undefined).map((query) => [query.text, query.name]));
+    expect(new Set(names.values()).size).toBe(names.size);
   });
 });

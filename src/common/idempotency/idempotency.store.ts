@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import { canonicalJson } from '../json/canonical-json';
 import { DomainError, ValidationError } from '../errors/domain-error';
 
@@ -52,10 +53,11 @@ export class IdempotencyStore {
   /** What a claim made through `claimCte` came to: the first request goes on; a retry replays or is refused. */
   async settle(tx: EntityManager, request: IdempotencyRequest, claimed: boolean): Promise<IdempotencyClaim> {
     if (claimed) return { kind: 'FIRST' };
-    const [stored] = (await tx.query(
+    const [stored] = await preparedQuery<{ request_hash: string; status_code: number | null; response: string | null }[]>(
+      tx,
       'SELECT request_hash, status_code, response FROM idempotency_keys WHERE user_id = $1 AND key = $2',
       [request.userId, request.key],
-    )) as { request_hash: string; status_code: number | null; response: string | null }[];
+    );
     if (stored.request_hash !== request.hash) {
       throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for a different request.');
     }
@@ -63,7 +65,7 @@ export class IdempotencyStore {
   }
 
   async complete(tx: EntityManager, request: IdempotencyRequest, statusCode: number, response: unknown): Promise<void> {
-    await tx.query('UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2', [
+    await preparedQuery(tx, 'UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE user_id = $1 AND key = $2', [
       request.userId,
       request.key,
       statusCode,
