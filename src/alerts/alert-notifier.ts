@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { NotificationsService, type NotifyInput } from '../notifications/notifications.service';
 import type { AlertView } from './alert-row';
 import { LEVEL_WORDS, screeningDigest, type DigestAlert } from './screening-digest';
@@ -122,7 +123,7 @@ export class OutboxAlertNotifier extends AlertNotifier {
   }
 
   private async casesOf(tx: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseOfAlert>> {
-    const rows = (await tx.query('SELECT id, assigned_mediator_id, case_number FROM cases WHERE id = ANY($1::uuid[])', [caseIds])) as {
+    const rows = (await preparedQuery(tx, 'SELECT id, assigned_mediator_id, case_number FROM cases WHERE id = ANY($1::uuid[])', [caseIds])) as {
       id: string;
       assigned_mediator_id: string | null;
       case_number: string;
@@ -131,7 +132,7 @@ export class OutboxAlertNotifier extends AlertNotifier {
   }
 
   async alertEscalated(tx: EntityManager, { alert, supervisorIds }: AlertEscalationNotice): Promise<void> {
-    const [row] = (await tx.query('SELECT case_number FROM cases WHERE id = $1', [alert.caseId])) as { case_number: string }[];
+    const [row] = (await preparedQuery(tx, 'SELECT case_number FROM cases WHERE id = $1', [alert.caseId])) as { case_number: string }[];
     await this.notifications.notify(tx, {
       recipientIds: supervisorIds,
       organizationId: alert.organizationId,

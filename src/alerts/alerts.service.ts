@@ -8,6 +8,7 @@ import type { DeadlineKind } from '../cases/machine/case.types';
 import { Clock } from '../common/clock/clock';
 import { maskPiiInText } from '../common/pii/mask-payload';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared-query';
 import { ALERT_ESCALATION_QUEUE } from '../jobs/job-queues';
 import { JobRunner } from '../jobs/job-runner';
 import { RISK_LEVEL_ORDER, RISK_LEVELS_BY_RANK_SQL } from '../risk/risk-level';
@@ -108,7 +109,7 @@ export class AlertsService {
   private async raiseScoped(tx: EntityManager, input: RaiseAlertInput, deadlineKind: DeadlineKind | null): Promise<RaiseAlertResult> {
     const inserted = await this.insert(tx, input, deadlineKind);
     if (inserted !== undefined) return { outcome: 'RAISED', alert: inserted };
-    const [existing] = (await tx.query(`SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = $2 AND a.scope_ref = $3`, [
+    const [existing] = (await preparedQuery(tx, `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = $2 AND a.scope_ref = $3`, [
       input.caseId,
       input.kind,
       input.scopeRef,
@@ -133,7 +134,7 @@ export class AlertsService {
   private async insert(tx: EntityManager, input: RaiseAlertInput, deadlineKind: DeadlineKind | null): Promise<AlertView | undefined> {
     const now = this.clock.now();
     const dueBy = input.dueBy ?? defaultDueBy(input.level, now, this.calendar, this.config.legalTimeZone);
-    const [alert] = (await tx.query(INSERT, [
+    const [alert] = (await preparedQuery(tx, INSERT, [
       input.organizationId,
       input.caseId,
       input.kind,
@@ -159,7 +160,8 @@ export class AlertsService {
   private async raiseInPlace(tx: EntityManager, open: AlertView, input: RaiseAlertInput): Promise<AlertView> {
     const now = this.clock.now();
     const dueBy = input.dueBy ?? defaultDueBy(input.level, now, this.calendar, this.config.legalTimeZone);
-    const [[alert]] = (await tx.query(
+    const [[alert]] = (await preparedQuery(
+      tx,
       `UPDATE alerts SET level = $2, message = $3, reasons = $4, due_by = $5, level_raised_at = $6,
          status = 'OPEN', acknowledged_at = NULL, acknowledged_by = NULL
        WHERE id = $1 RETURNING ${alertColumns('alerts')}`,
@@ -391,18 +393,19 @@ export class AlertsService {
   }
 
   private async lockCase(tx: EntityManager, input: RaiseAlertInput): Promise<void> {
-    const rows = (await tx.query('SELECT organization_id FROM cases WHERE id = $1 FOR UPDATE', [input.caseId])) as { organization_id: string }[];
+    const rows = (await preparedQuery(tx, 'SELECT organization_id FROM cases WHERE id = $1 FOR UPDATE', [input.caseId])) as { organization_id: string }[];
     assertCaseOf(input, rows[0]?.organization_id);
   }
 
   private async deadlineKindOf(tx: EntityManager, input: RaiseAlertInput): Promise<DeadlineKind | null> {
     if (input.deadlineId === undefined) return null;
-    const rows = (await tx.query('SELECT kind, case_id FROM deadlines WHERE id = $1', [input.deadlineId])) as DeadlineRow[];
+    const rows = (await preparedQuery(tx, 'SELECT kind, case_id FROM deadlines WHERE id = $1', [input.deadlineId])) as DeadlineRow[];
     return checkedDeadlineKind(input, rows[0]);
   }
 
   private async lockOpenRisk(tx: EntityManager, caseId: string): Promise<AlertView | undefined> {
-    const rows = (await tx.query(
+    const rows = (await preparedQuery(
+      tx,
       `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = 'RISK_LEVEL' AND a.status <> 'RESOLVED' FOR UPDATE`,
       [caseId],
     )) as AlertView[];
@@ -410,7 +413,8 @@ export class AlertsService {
   }
 
   private async highestResolvedRisk(tx: EntityManager, caseId: string): Promise<AlertView | undefined> {
-    const rows = (await tx.query(
+    const rows = (await preparedQuery(
+      tx,
       `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = 'RISK_LEVEL' AND a.status = 'RESOLVED'
        ORDER BY array_position(${RISK_LEVELS_BY_RANK_SQL}, a.level) DESC, a.resolved_at DESC LIMIT 1`,
       [caseId],

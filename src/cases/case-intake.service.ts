@@ -10,6 +10,7 @@ import { ValidationError } from '../common/errors/domain-error';
 import { PiiCipher } from '../common/pii/pii-cipher';
 import { maskPii } from '../common/pii/pii-mask';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared-query';
 import { DeadlineProjection } from '../deadlines/deadline-projection';
 import { OrganizationEntity } from '../organizations/organization.entity';
 import { CaseAccessService } from './case-access.service';
@@ -120,7 +121,7 @@ export class CaseIntakeService {
 
   /** Cases belong to the creating user's organization, which must be a union mediation studio. */
   private async unionOf(actor: Actor): Promise<UnionOrganization> {
-    const [organization] = (await this.dataSource.query('SELECT id, kind, case_number_prefix AS "caseNumberPrefix" FROM organizations WHERE id = $1', [
+    const [organization] = (await preparedQuery(this.dataSource.manager, 'SELECT id, kind, case_number_prefix AS "caseNumberPrefix" FROM organizations WHERE id = $1', [
       actor.organizationId,
     ])) as (UnionOrganization & { kind: string })[];
     if (organization === undefined || organization.kind !== 'UNION') throw CaseError.intakeOnlyForUnion();
@@ -185,7 +186,7 @@ export class CaseIntakeService {
     const contactPhone = isGiven(dto.respondent.contactPhone) ? dto.respondent.contactPhone : undefined;
     const year = yearOf(moment.today);
     const applicants = dto.applicants;
-    const [row] = (await tx.query(INSERT_CASE, [
+    const [row] = (await preparedQuery(tx, INSERT_CASE, [
       organization.id,
       year,
       `${organization.caseNumberPrefix}-${year}-`,

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { DeadlineEntry } from '../cases/machine/case.context';
 import type { DeadlineKind, DeadlineStatus, DeadlineUnit } from '../cases/machine/case.types';
 import { Clock } from '../common/clock/clock';
+import { preparedQuery } from '../database/prepared-query';
 import { DeadlineTimerScheduler } from './deadline-timer.scheduler';
 
 /** A deadline row as read back: legal dates are 'YYYY-MM-DD' strings, never JS Dates. */
@@ -105,7 +106,9 @@ export class DeadlineProjection {
       });
       return `(${placeholders.join(', ')})`;
     });
-    const changed = (await tx.query(
+    // One text per count of deadlines, and a case has a handful: each is prepared like any other.
+    const changed = (await preparedQuery(
+      tx,
       `INSERT INTO deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}${UPSERT_TAIL}
        RETURNING id, case_id AS "caseId", kind, due_on::text AS "dueOn", status, paused_since IS NOT NULL AS paused`,
       params,
@@ -115,7 +118,7 @@ export class DeadlineProjection {
 
   /** The case's rows in the order the machine opened them. */
   async listForCase(manager: EntityManager, caseId: string): Promise<DeadlineRow[]> {
-    return (await manager.query(`${SELECT_DEADLINE_ROWS} WHERE case_id = $1 ORDER BY position, key`, [caseId])) as DeadlineRow[];
+    return (await preparedQuery(manager, `${SELECT_DEADLINE_ROWS} WHERE case_id = $1 ORDER BY position, key`, [caseId])) as DeadlineRow[];
   }
 }
 

@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock';
 import { maskPiiInText } from '../common/pii/mask-payload';
+import { preparedQuery } from '../database/prepared-query';
 import { NOTIFICATION_DELIVERY_QUEUE } from '../jobs/job-queues';
 import { JobRunner } from '../jobs/job-runner';
 import { NOTIFICATION_CHANNELS, type NotificationChannel } from './notification-channel';
@@ -54,7 +55,8 @@ export class NotificationsService {
     const ids = inputs.map((input) => [...new Set(input.recipientIds)].map(() => randomUUID()));
     const rows = inputs.flatMap((input, i) => [...new Set(input.recipientIds)].map((recipientId, j) => ({ id: ids[i][j], recipientId, input })));
     if (rows.length === 0) return ids;
-    await tx.query(
+    await preparedQuery(
+      tx,
       `INSERT INTO notifications (id, recipient_id, organization_id, kind, case_id, alert_id, screening_id, title, body, created_at)
        SELECT id, r, o, k, c, a, s, t, b, $10
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::text[]) AS v(id, r, o, k, c, a, s, t, b)`,
@@ -73,7 +75,7 @@ export class NotificationsService {
     );
     for (const channel of this.channels) {
       const notificationIds = rows.map((row) => row.id);
-      await tx.query('INSERT INTO notification_deliveries (notification_id, channel) SELECT unnest($1::uuid[]), $2', [notificationIds, channel.name]);
+      await preparedQuery(tx, 'INSERT INTO notification_deliveries (notification_id, channel) SELECT unnest($1::uuid[]), $2', [notificationIds, channel.name]);
       await this.jobs.sendMany<NotificationDeliveryJob>(
         tx,
         NOTIFICATION_DELIVERY_QUEUE,
@@ -85,14 +87,15 @@ export class NotificationsService {
 
   /** Active supervisors of an organization: who hears of every YELLOW-or-worse alert and every escalation. */
   async supervisorsOf(manager: EntityManager, organizationId: string): Promise<string[]> {
-    const rows = (await manager.query(`SELECT id FROM users WHERE organization_id = $1 AND role = 'SUPERVISOR' AND active ORDER BY id`, [organizationId])) as { id: string }[];
+    const rows = (await preparedQuery(manager, `SELECT id FROM users WHERE organization_id = $1 AND role = 'SUPERVISOR' AND active ORDER BY id`, [organizationId])) as { id: string }[];
     return rows.map((row) => row.id);
   }
 
   /** Active liaisons of the courts each case is linked to (referring or reviewing); a case without any is absent. */
   async liaisonsOfCases(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, string[]>> {
     if (caseIds.length === 0) return new Map();
-    const rows = (await manager.query(
+    const rows = (await preparedQuery(
+      manager,
       `SELECT c.id AS case_id, u.id FROM cases c JOIN users u ON u.organization_id IN (c.court_org_id, c.review_court_id)
        WHERE c.id = ANY($1::uuid[]) AND u.role = 'COURT_LIAISON' AND u.active ORDER BY c.id, u.id`,
       [caseIds],

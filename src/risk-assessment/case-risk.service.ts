@@ -5,6 +5,7 @@ import { AlertsService } from '../alerts/alerts.service';
 import { legalDateOf, type LegalDate } from '../calendar/legal-date';
 import { Clock } from '../common/clock/clock';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { preparedQuery } from '../database/prepared-query';
 import { RiskPolicyService } from '../risk-policy/risk-policy.service';
 import { assessRisk, type RiskAssessment } from '../risk/risk-engine';
 import type { RiskRuleSet } from '../risk/risk-rules';
@@ -47,7 +48,7 @@ export class CaseRiskService {
     const { row, policyRevision, riskAlerts } = await caseRiskContext(tx, caseId);
     const assessment = assessRisk(row.facts, this.today(), ...policyArgs(await this.policy.policyAt(tx, policyRevision)));
     if (storedRiskDiffers(row, assessment)) {
-      await tx.query('UPDATE cases SET risk_level = $2, risk_reasons = $3 WHERE id = $1', [row.caseId, assessment.level, JSON.stringify(assessment.reasons)]);
+      await preparedQuery(tx, 'UPDATE cases SET risk_level = $2, risk_reasons = $3 WHERE id = $1', [row.caseId, assessment.level, JSON.stringify(assessment.reasons)]);
     }
     if (riskAlertDecision(assessment.level, riskAlerts) !== 'NONE') await this.raiseRiskAlert(tx, row, assessment);
     return assessment;

@@ -80,12 +80,15 @@ describe('round trips per request', () => {
   });
 
   it('registers a collective case with its deadlines, timers, risk alert and notices in 22 statements', async () => {
-    const sent = await statementsOf(() => createCase(t, mediator, collectiveCaseBody()));
+    const queries = await queriesOf(() => createCase(t, mediator, collectiveCaseBody()));
+    const sent = queries.map((query) => query.text);
     // Number, case, applicants and claims in one; every timer of every deadline in one; a new audit chain's head
     // created and taken in one.
     expect(sent.filter((text) => /^INSERT INTO pgboss\./.test(text))).toHaveLength(1);
     expect(sent.filter((text) => /INSERT INTO audit_chain_heads/.test(text))).toHaveLength(1);
     expect(sent).toHaveLength(22);
+    // pg-boss sends its own statements; every other one but BEGIN and COMMIT goes prepared.
+    expect(unprepared(queries).filter((text) => !/pgboss\./.test(text))).toEqual(['START TRANSACTION', 'COMMIT']);
   });
 
   it('reads a case in 2 statements', async () => {
