@@ -27,6 +27,10 @@ export function preparedStatement(text: string): PreparedStatement {
  * Only for texts from a small fixed set (not, say, an IN list of as many placeholders as ids): each distinct text
  * stays prepared on every connection for the connection's life. TypeORM hands the query to pg's `client.query` as
  * it is (PostgresQueryRunner.query), and pg takes a `{ name, text }` config there, hence the cast.
+ *
+ * PostgreSQL replans a prepared statement after DDL on its tables by itself, but refuses one whose result columns
+ * changed type ("cached plan must not change result type"): connections opened before such a migration need the
+ * restart that a deploy gives them anyway.
  */
 export async function preparedQuery<T = unknown>(manager: EntityManager, text: string, params: readonly unknown[]): Promise<T> {
   return (await manager.query(preparedStatement(text) as unknown as string, [...params])) as T;
