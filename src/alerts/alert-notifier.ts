@@ -123,16 +123,16 @@ export class OutboxAlertNotifier extends AlertNotifier {
   }
 
   private async casesOf(tx: EntityManager, caseIds: readonly string[]): Promise<Map<string, CaseOfAlert>> {
-    const rows = (await preparedQuery(tx, 'SELECT id, assigned_mediator_id, case_number FROM cases WHERE id = ANY($1::uuid[])', [caseIds])) as {
-      id: string;
-      assigned_mediator_id: string | null;
-      case_number: string;
-    }[];
+    const rows = await preparedQuery<{ id: string; assigned_mediator_id: string | null; case_number: string }[]>(
+      tx,
+      'SELECT id, assigned_mediator_id, case_number FROM cases WHERE id = ANY($1::uuid[])',
+      [caseIds],
+    );
     return new Map(rows.map((row) => [row.id, { assignedMediatorId: row.assigned_mediator_id, caseNumber: row.case_number }]));
   }
 
   async alertEscalated(tx: EntityManager, { alert, supervisorIds }: AlertEscalationNotice): Promise<void> {
-    const [row] = (await preparedQuery(tx, 'SELECT case_number FROM cases WHERE id = $1', [alert.caseId])) as { case_number: string }[];
+    const [row] = await preparedQuery<{ case_number: string }[]>(tx, 'SELECT case_number FROM cases WHERE id = $1', [alert.caseId]);
     await this.notifications.notify(tx, {
       recipientIds: supervisorIds,
       organizationId: alert.organizationId,

@@ -109,11 +109,11 @@ export class AlertsService {
   private async raiseScoped(tx: EntityManager, input: RaiseAlertInput, deadlineKind: DeadlineKind | null): Promise<RaiseAlertResult> {
     const inserted = await this.insert(tx, input, deadlineKind);
     if (inserted !== undefined) return { outcome: 'RAISED', alert: inserted };
-    const [existing] = (await preparedQuery(tx, `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = $2 AND a.scope_ref = $3`, [
+    const [existing] = await preparedQuery<AlertView[]>(tx, `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = $2 AND a.scope_ref = $3`, [
       input.caseId,
       input.kind,
       input.scopeRef,
-    ])) as AlertView[];
+    ]);
     return { outcome: 'UNCHANGED', alert: existing ?? null };
   }
 
@@ -134,7 +134,7 @@ export class AlertsService {
   private async insert(tx: EntityManager, input: RaiseAlertInput, deadlineKind: DeadlineKind | null): Promise<AlertView | undefined> {
     const now = this.clock.now();
     const dueBy = input.dueBy ?? defaultDueBy(input.level, now, this.calendar, this.config.legalTimeZone);
-    const [alert] = (await preparedQuery(tx, INSERT, [
+    const [alert] = await preparedQuery<AlertView[]>(tx, INSERT, [
       input.organizationId,
       input.caseId,
       input.kind,
@@ -147,7 +147,7 @@ export class AlertsService {
       JSON.stringify(maskedReasons(input.reasons)),
       dueBy,
       now,
-    ])) as AlertView[];
+    ]);
     if (alert === undefined) return undefined;
     await this.record(tx, input, 'ALERT_RAISED', alert, {});
     await this.scheduleEscalation(tx, alert);
@@ -160,13 +160,13 @@ export class AlertsService {
   private async raiseInPlace(tx: EntityManager, open: AlertView, input: RaiseAlertInput): Promise<AlertView> {
     const now = this.clock.now();
     const dueBy = input.dueBy ?? defaultDueBy(input.level, now, this.calendar, this.config.legalTimeZone);
-    const [[alert]] = (await preparedQuery(
+    const [[alert]] = await preparedQuery<[AlertView[], number]>(
       tx,
       `UPDATE alerts SET level = $2, message = $3, reasons = $4, due_by = $5, level_raised_at = $6,
          status = 'OPEN', acknowledged_at = NULL, acknowledged_by = NULL
        WHERE id = $1 RETURNING ${alertColumns('alerts')}`,
       [open.id, input.level, maskPiiInText(input.message), JSON.stringify(maskedReasons(input.reasons)), dueBy, now],
-    )) as [AlertView[], number];
+    );
     await this.record(tx, input, 'ALERT_LEVEL_RAISED', alert, { fromLevel: open.level, fromStatus: open.status });
     await this.scheduleEscalation(tx, alert);
     await this.notifier.alertRaised(tx, { alert, outcome: 'LEVEL_RAISED' });
@@ -393,32 +393,32 @@ export class AlertsService {
   }
 
   private async lockCase(tx: EntityManager, input: RaiseAlertInput): Promise<void> {
-    const rows = (await preparedQuery(tx, 'SELECT organization_id FROM cases WHERE id = $1 FOR UPDATE', [input.caseId])) as { organization_id: string }[];
+    const rows = await preparedQuery<{ organization_id: string }[]>(tx, 'SELECT organization_id FROM cases WHERE id = $1 FOR UPDATE', [input.caseId]);
     assertCaseOf(input, rows[0]?.organization_id);
   }
 
   private async deadlineKindOf(tx: EntityManager, input: RaiseAlertInput): Promise<DeadlineKind | null> {
     if (input.deadlineId === undefined) return null;
-    const rows = (await preparedQuery(tx, 'SELECT kind, case_id FROM deadlines WHERE id = $1', [input.deadlineId])) as DeadlineRow[];
+    const rows = await preparedQuery<DeadlineRow[]>(tx, 'SELECT kind, case_id FROM deadlines WHERE id = $1', [input.deadlineId]);
     return checkedDeadlineKind(input, rows[0]);
   }
 
   private async lockOpenRisk(tx: EntityManager, caseId: string): Promise<AlertView | undefined> {
-    const rows = (await preparedQuery(
+    const rows = await preparedQuery<AlertView[]>(
       tx,
       `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = 'RISK_LEVEL' AND a.status <> 'RESOLVED' FOR UPDATE`,
       [caseId],
-    )) as AlertView[];
+    );
     return rows[0];
   }
 
   private async highestResolvedRisk(tx: EntityManager, caseId: string): Promise<AlertView | undefined> {
-    const rows = (await preparedQuery(
+    const rows = await preparedQuery<AlertView[]>(
       tx,
       `SELECT ${alertColumns('a')} FROM alerts a WHERE a.case_id = $1 AND a.kind = 'RISK_LEVEL' AND a.status = 'RESOLVED'
        ORDER BY array_position(${RISK_LEVELS_BY_RANK_SQL}, a.level) DESC, a.resolved_at DESC LIMIT 1`,
       [caseId],
-    )) as AlertView[];
+    );
     return rows[0];
   }
 }

@@ -211,13 +211,13 @@ export class AuditService {
     const rows = await preparedQuery<LockedHead[]>(tx, select, [chainId]);
     if (rows.length > 0) return rows[0];
     // A head this transaction inserts is its own until commit; one that another inserted first is locked as usual.
-    const [created] = (await preparedQuery(
+    const [created] = await preparedQuery<LockedHead[]>(
       tx,
       `INSERT INTO audit_chain_heads (chain_id, last_chain_seq, last_hash) VALUES ($1, 0, $2) ON CONFLICT DO NOTHING
        RETURNING last_chain_seq, last_hash, nextval('audit_entries_seq')::text AS seq`,
       [chainId, GENESIS_HASH],
-    )) as LockedHead[];
-    return created ?? ((await preparedQuery(tx, select, [chainId])) as LockedHead[])[0];
+    );
+    return created ?? (await preparedQuery<LockedHead[]>(tx, select, [chainId]))[0];
   }
 
   /** The entry and its chain's new head in one statement (one round trip). */

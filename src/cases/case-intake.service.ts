@@ -121,9 +121,11 @@ export class CaseIntakeService {
 
   /** Cases belong to the creating user's organization, which must be a union mediation studio. */
   private async unionOf(actor: Actor): Promise<UnionOrganization> {
-    const [organization] = (await preparedQuery(this.dataSource.manager, 'SELECT id, kind, case_number_prefix AS "caseNumberPrefix" FROM organizations WHERE id = $1', [
-      actor.organizationId,
-    ])) as (UnionOrganization & { kind: string })[];
+    const [organization] = await preparedQuery<(UnionOrganization & { kind: string })[]>(
+      this.dataSource.manager,
+      'SELECT id, kind, case_number_prefix AS "caseNumberPrefix" FROM organizations WHERE id = $1',
+      [actor.organizationId],
+    );
     if (organization === undefined || organization.kind !== 'UNION') throw CaseError.intakeOnlyForUnion();
     return organization;
   }
@@ -186,7 +188,7 @@ export class CaseIntakeService {
     const contactPhone = isGiven(dto.respondent.contactPhone) ? dto.respondent.contactPhone : undefined;
     const year = yearOf(moment.today);
     const applicants = dto.applicants;
-    const [row] = (await preparedQuery(tx, INSERT_CASE, [
+    const [row] = await preparedQuery<{ id: string; case_number: string }[]>(tx, INSERT_CASE, [
       organization.id,
       year,
       `${organization.caseNumberPrefix}-${year}-`,
@@ -225,7 +227,7 @@ export class CaseIntakeService {
       dto.claims.map((claim) => claim.type),
       dto.claims.map((claim) => claim.amount ?? null),
       dto.claims.map((claim) => claim.description),
-    ])) as { id: string; case_number: string }[];
+    ]);
     return { caseId: row.id, caseNumber: row.case_number };
   }
 }

@@ -107,18 +107,18 @@ export class DeadlineProjection {
       return `(${placeholders.join(', ')})`;
     });
     // One text per count of deadlines, and a case has a handful: each is prepared like any other.
-    const changed = (await preparedQuery(
+    const changed = await preparedQuery<ChangedDeadline[]>(
       tx,
       `INSERT INTO deadlines (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}${UPSERT_TAIL}
        RETURNING id, case_id AS "caseId", kind, due_on::text AS "dueOn", status, paused_since IS NOT NULL AS paused`,
       params,
-    )) as ChangedDeadline[];
+    );
     await this.timers.schedule(tx, changed.filter((row) => row.status === 'PENDING' && !row.paused));
   }
 
   /** The case's rows in the order the machine opened them. */
   async listForCase(manager: EntityManager, caseId: string): Promise<DeadlineRow[]> {
-    return (await preparedQuery(manager, `${SELECT_DEADLINE_ROWS} WHERE case_id = $1 ORDER BY position, key`, [caseId])) as DeadlineRow[];
+    return preparedQuery<DeadlineRow[]>(manager, `${SELECT_DEADLINE_ROWS} WHERE case_id = $1 ORDER BY position, key`, [caseId]);
   }
 }
 

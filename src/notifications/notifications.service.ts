@@ -87,19 +87,19 @@ export class NotificationsService {
 
   /** Active supervisors of an organization: who hears of every YELLOW-or-worse alert and every escalation. */
   async supervisorsOf(manager: EntityManager, organizationId: string): Promise<string[]> {
-    const rows = (await preparedQuery(manager, `SELECT id FROM users WHERE organization_id = $1 AND role = 'SUPERVISOR' AND active ORDER BY id`, [organizationId])) as { id: string }[];
+    const rows = await preparedQuery<{ id: string }[]>(manager, `SELECT id FROM users WHERE organization_id = $1 AND role = 'SUPERVISOR' AND active ORDER BY id`, [organizationId]);
     return rows.map((row) => row.id);
   }
 
   /** Active liaisons of the courts each case is linked to (referring or reviewing); a case without any is absent. */
   async liaisonsOfCases(manager: EntityManager, caseIds: readonly string[]): Promise<Map<string, string[]>> {
     if (caseIds.length === 0) return new Map();
-    const rows = (await preparedQuery(
+    const rows = await preparedQuery<{ case_id: string; id: string }[]>(
       manager,
       `SELECT c.id AS case_id, u.id FROM cases c JOIN users u ON u.organization_id IN (c.court_org_id, c.review_court_id)
        WHERE c.id = ANY($1::uuid[]) AND u.role = 'COURT_LIAISON' AND u.active ORDER BY c.id, u.id`,
       [caseIds],
-    )) as { case_id: string; id: string }[];
+    );
     const byCase = new Map<string, string[]>();
     for (const row of rows) {
       const liaisons = byCase.get(row.case_id) ?? [];
