@@ -259,8 +259,11 @@ describe(DemoCaseSeederService.name, () => {
       const [{ payloads }] = (await start.db.query(
         `SELECT string_agg(payload::text, ' ') AS payloads FROM (SELECT payload FROM audit_entries UNION ALL SELECT payload FROM case_events) p`,
       )) as { payloads: string }[];
-      expect(payloads).not.toMatch(/\d{17}[\dX]/);
-      expect(payloads).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+      // Random ids are left out first: a UUID's last group may hold eleven digits that look like a mobile
+      // (…-a13473199006 failed CI once).
+      const text = payloads.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
+      expect(text).not.toMatch(/\d{17}[\dX]/);
+      expect(text).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
     });
 
     it('seeds nothing on the next start', async () => {
