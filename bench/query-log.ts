@@ -1,12 +1,7 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { startEmbeddedDatabase } from '../src/database/embedded';
 import { Api } from './lib/api';
-import { onDatabase, withDatabase } from './lib/database';
+import { withLoggedService } from './lib/logged-service';
 import { say } from './lib/output';
-import { REPO_ROOT } from './lib/paths';
 import { activate, createCases, seedDirectory } from './lib/seed';
-import { startService } from './lib/service';
 
 /**
  * `node dist/bench/bench/query-log.js` (after `npm run bench` or `tsc -p bench/tsconfig.json`): the SQL statements that one request of each scenario sends, read from the
@@ -14,22 +9,12 @@ import { startService } from './lib/service';
  * N+1 or a redundant read shows first.
  */
 async function main(): Promise<void> {
-  const dataDir = join(REPO_ROOT, '.data', 'bench-query-log');
-  rmSync(dataDir, { recursive: true, force: true });
-  const lines: string[] = [];
-  const pg = await startEmbeddedDatabase({ dataDir, persistent: false, onLog: (line) => lines.push(String(line)) });
-  const url = withDatabase(pg.url, 'bench_log');
-  await onDatabase(pg.url, (client) => client.query('CREATE DATABASE bench_log'));
-  const service = await startService(url);
-  try {
+  await withLoggedService('query-log', async ({ service, log, setForService }) => {
     const api = new Api(service.baseUrl);
     const directory = await seedDirectory(api, service.admin, 1, 'Q');
     const [c] = await createCases(api, directory, 1, 1);
     await activate(api, [c], 1);
-    await onDatabase(pg.url, (client) => client.query("ALTER DATABASE bench_log SET log_statement = 'all'"));
-    // New pooled connections pick the setting up; the service's pool keeps old ones, so restart is avoided by
-    // terminating them: the pool reconnects on the next query.
-    await onDatabase(pg.url, (client) => client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'bench_log' AND pid <> pg_backend_pid()"));
+    await setForService("log_statement = 'all'");
     await api.call('GET', '/api/health/ready');
     await api.call('GET', '/api/health/ready');
     const probes: [string, () => Promise<unknown>][] = [
@@ -39,11 +24,11 @@ async function main(): Promise<void> {
     ];
     for (const [name, probe] of probes) {
       await new Promise((r) => setTimeout(r, 300));
-      lines.length = 0;
+      log.length = 0;
       await probe();
       await new Promise((r) => setTimeout(r, 300));
       // One log entry per statement; a multi-line statement continues on lines that start with white space.
-      const statements = lines
+      const statements = log
         .join('')
         .split(/\n(?=\S)/)
         .filter((entry) => /LOG:\s+(statement|execute)/.test(entry) && !/pgboss/.test(entry))
@@ -51,11 +36,7 @@ async function main(): Promise<void> {
       say(`\n== ${name}: ${statements.length} statements`);
       for (const s of statements) say(`  ${s.replace(/^.*?LOG:\s+/, '').slice(0, 220)}`);
     }
-  } finally {
-    await service.stop();
-    await pg.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
 main().catch((error: unknown) => {

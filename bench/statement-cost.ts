@@ -1,12 +1,7 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { startEmbeddedDatabase } from '../src/database/embedded';
 import { Api } from './lib/api';
-import { onDatabase, withDatabase } from './lib/database';
+import { withLoggedService } from './lib/logged-service';
 import { say } from './lib/output';
-import { REPO_ROOT } from './lib/paths';
 import { activate, caseBody, createCases, seedDirectory, type Directory, type SeededCase } from './lib/seed';
-import { startService } from './lib/service';
 
 /**
  * `node dist/bench/bench/statement-cost.js [transition|read|audit|register] [count]` (after `npm run bench` or
@@ -24,14 +19,7 @@ async function main(): Promise<void> {
   if (!SCENARIOS.includes(scenario) || !Number.isInteger(count) || count < 1) {
     throw new Error(`usage: statement-cost.js [${SCENARIOS.join('|')}] [count]`);
   }
-  const dataDir = join(REPO_ROOT, '.data', 'bench-statement-cost');
-  rmSync(dataDir, { recursive: true, force: true });
-  const lines: string[] = [];
-  const pg = await startEmbeddedDatabase({ dataDir, persistent: false, onLog: (line) => lines.push(String(line)) });
-  const url = withDatabase(pg.url, 'bench_cost');
-  await onDatabase(pg.url, (client) => client.query('CREATE DATABASE bench_cost'));
-  const service = await startService(url);
-  try {
+  await withLoggedService('statement-cost', async ({ service, log, setForService }) => {
     const api = new Api(service.baseUrl);
     const directory = await seedDirectory(api, service.admin, 4, 'C');
     const cases = await createCases(api, directory, 200, 4);
@@ -39,22 +27,16 @@ async function main(): Promise<void> {
     const request = requestOf(scenario, api, directory, cases);
     // Warm: the pool's connections open and the prepared statements reach their generic plans.
     for (let i = 0; i < 50; i += 1) await request(i);
-    await onDatabase(pg.url, (client) => client.query('ALTER DATABASE bench_cost SET log_min_duration_statement = 0'));
-    // Pooled connections keep their settings: end them, and the pool opens new ones that read the new default.
-    await onDatabase(pg.url, (client) => client.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'bench_cost' AND pid <> pg_backend_pid()"));
+    await setForService('log_min_duration_statement = 0');
     for (let i = 0; i < 50; i += 1) await request(i);
     await settleLog();
-    lines.length = 0;
+    log.length = 0;
     const start = process.hrtime.bigint();
     for (let i = 0; i < count; i += 1) await request(50 + i);
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
     await settleLog();
-    printCosts(scenario, count, wallMs, lines);
-  } finally {
-    await service.stop();
-    await pg.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+    printCosts(scenario, count, wallMs, log);
+  });
 }
 
 function requestOf(scenario: Scenario, api: Api, directory: Directory, cases: SeededCase[]): (i: number) => Promise<unknown> {

@@ -1,0 +1,43 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmbeddedDatabase } from '../../src/database/embedded';
+import { onDatabase, withDatabase } from './database';
+import { REPO_ROOT } from './paths';
+import { startService, type BenchService } from './service';
+
+export interface LoggedService {
+  readonly service: BenchService;
+  /** Every line the server logged so far; a tool empties it before the requests it wants to read about. */
+  readonly log: string[];
+  /**
+   * `ALTER DATABASE … SET <setting>` for the service's database, then ends the pool's connections: pooled sessions
+   * keep the settings they started with, and the pool reconnects with the new ones on the next query.
+   */
+  setForService(setting: string): Promise<void>;
+}
+
+/**
+ * For the tools that read what PostgreSQL logs about each request: a fresh embedded server whose log is collected, a
+ * database on it and the built service on that database, all of it gone when `work` ends.
+ */
+export async function withLoggedService<T>(name: string, work: (logged: LoggedService) => Promise<T>): Promise<T> {
+  const dataDir = join(REPO_ROOT, '.data', `bench-${name}`);
+  rmSync(dataDir, { recursive: true, force: true });
+  const log: string[] = [];
+  const pg = await startEmbeddedDatabase({ dataDir, persistent: false, onLog: (line) => log.push(String(line)) });
+  const database = `bench_${name.replace(/-/g, '_')}`;
+  await onDatabase(pg.url, (client) => client.query(`CREATE DATABASE ${database}`));
+  const service = await startService(withDatabase(pg.url, database));
+  const setForService = (setting: string) =>
+    onDatabase(pg.url, async (client) => {
+      await client.query(`ALTER DATABASE ${database} SET ${setting}`);
+      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    });
+  try {
+    return await work({ service, log, setForService });
+  } finally {
+    await service.stop();
+    await pg.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
