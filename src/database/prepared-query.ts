@@ -32,6 +32,6 @@ export function preparedStatement(text: string): PreparedStatement {
  * changed type ("cached plan must not change result type"): connections opened before such a migration need the
  * restart that a deploy gives them anyway.
  */
-export async function preparedQuery<T = unknown>(manager: EntityManager, text: string, params: readonly unknown[]): Promise<T> {
-  return (await manager.query(preparedStatement(text) as unknown as string, [...params])) as T;
+export async function preparedQuery<T = unknown>(manager: EntityManager, text: string, params: unknown[]): Promise<T> {
+  return (await manager.query(preparedStatement(text) as unknown as string, params)) as T;
 }
