@@ -1,4 +1,5 @@
 import { Api } from './lib/api';
+import { cpuSample } from './lib/machine';
 import { withLoggedService } from './lib/logged-service';
 import { say } from './lib/output';
 import { activate, caseBody, createCases, seedDirectory, type Directory, type SeededCase } from './lib/seed';
@@ -32,10 +33,12 @@ async function main(): Promise<void> {
     await settleLog();
     log.length = 0;
     const start = process.hrtime.bigint();
+    const cpuBefore = cpuSample(service.pid);
     for (let i = 0; i < count; i += 1) await request(50 + i);
     const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+    const cpuAfter = cpuSample(service.pid);
     await settleLog();
-    printCosts(scenario, count, wallMs, log);
+    printCosts(scenario, count, { wallMs, serviceCpuMs: cpuAfter.processMs - cpuBefore.processMs, machineBusyMs: cpuAfter.machineBusyMs - cpuBefore.machineBusyMs }, log);
   });
 }
 
@@ -60,7 +63,15 @@ function settleLog(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 500));
 }
 
-function printCosts(scenario: Scenario, count: number, wallMs: number, lines: readonly string[]): void {
+interface Spent {
+  readonly wallMs: number;
+  /** The service process's user and system CPU. */
+  readonly serviceCpuMs: number;
+  /** Every core's busy time: the service, PostgreSQL, this tool and the kernel's network work between them. */
+  readonly machineBusyMs: number;
+}
+
+function printCosts(scenario: Scenario, count: number, spent: Spent, lines: readonly string[]): void {
   const byStatement = new Map<string, { ms: number; times: number }>();
   let totalMs = 0;
   // One log entry per statement phase; a multi-line statement continues on lines that start with white space.
@@ -74,7 +85,9 @@ function printCosts(scenario: Scenario, count: number, wallMs: number, lines: re
     byStatement.set(key, seen);
     totalMs += Number(match[1]);
   }
-  say(`${count} × ${scenario}, one at a time: ${(wallMs / count).toFixed(2)} ms each; PostgreSQL's own time ${(totalMs / count).toFixed(3)} ms each (pg-boss's statements left out)`);
+  const each = (ms: number, digits = 2) => (ms / count).toFixed(digits);
+  say(`${count} × ${scenario}, one at a time: ${each(spent.wallMs)} ms each; PostgreSQL's own time ${each(totalMs, 3)} ms each (pg-boss's statements left out)`);
+  say(`CPU per request: the service ${each(spent.serviceCpuMs)} ms, the whole machine ${each(spent.machineBusyMs)} ms (/proc, 10 ms ticks)`);
   say('ms per request  times  phase   statement');
   for (const [key, { ms, times }] of [...byStatement].sort((a, b) => b[1].ms - a[1].ms)) {
     say(`${(ms / count).toFixed(3).padStart(14)}  ${String(times).padStart(5)}  ${key}`);

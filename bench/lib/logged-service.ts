@@ -31,7 +31,15 @@ export async function withLoggedService<T>(name: string, work: (logged: LoggedSe
   const setForService = (setting: string) =>
     onDatabase(pg.url, async (client) => {
       await client.query(`ALTER DATABASE ${database} SET ${setting}`);
-      await client.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+      const pids = rows.map((row) => row.pid);
+      await client.query('SELECT pg_terminate_backend(pid) FROM unnest($1::int[]) AS pid', [pids]);
+      // A backend goes a moment after it is told to: a request sent on its connection before the pool has heard of
+      // the end would fail with 503 and stop the tool, so wait for those backends to be gone and their sockets closed.
+      while ((await client.query('SELECT 1 FROM pg_stat_activity WHERE pid = ANY($1)', [pids])).rowCount! > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
     });
   try {
     return await work({ service, log, setForService });
