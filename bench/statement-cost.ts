@@ -20,11 +20,12 @@ async function main(): Promise<void> {
   if (!SCENARIOS.includes(scenario) || !Number.isInteger(count) || count < 1) {
     throw new Error(`usage: statement-cost.js [${SCENARIOS.join('|')}] [count]`);
   }
-  await withLoggedService('statement-cost', async ({ service, log, setForService }) => {
+  await withLoggedService('statement-cost', async ({ service, log, setForService, analyze }) => {
     const api = new Api(service.baseUrl);
     const directory = await seedDirectory(api, service.admin, 4, 'C');
     const cases = await createCases(api, directory, 200, 4);
     await activate(api, cases, 4);
+    await analyze();
     const request = requestOf(scenario, api, directory, cases);
     // Warm: the pool's connections open and the prepared statements reach their generic plans.
     for (let i = 0; i < 50; i += 1) await request(i);

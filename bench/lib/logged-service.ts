@@ -14,6 +14,11 @@ export interface LoggedService {
    * keep the settings they started with, and the pool reconnects with the new ones on the next query.
    */
   setForService(setting: string): Promise<void>;
+  /**
+   * ANALYZE of the service's database: a tool that seeds and measures within a minute would otherwise be planned on
+   * the statistics of empty tables, which autovacuum replaces only later, and a production trail never has.
+   */
+  analyze(): Promise<void>;
 }
 
 /**
@@ -41,8 +46,9 @@ export async function withLoggedService<T>(name: string, work: (logged: LoggedSe
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     });
+  const analyze = () => onDatabase(withDatabase(pg.url, database), (client) => client.query('ANALYZE')).then(() => undefined);
   try {
-    return await work({ service, log, setForService });
+    return await work({ service, log, setForService, analyze });
   } finally {
     await service.stop();
     await pg.stop();
