@@ -57,6 +57,8 @@ function activitySince(before: ServerActivity, after: ServerActivity): ServerAct
 }
 
 const TEMPLATES = 100;
+/** Audit pages read one after the other for each timing of the audit search on the sealed trail. */
+const AUDIT_PAGE_READS = 20;
 
 export interface ScaleVolumes {
   openCases: number;
@@ -144,6 +146,13 @@ export async function runScale(env: BenchEnvironment, volumes: ScaleVolumes): Pr
   };
   await record(`audit verify, supervisor (their org)`, AUDIT_ROWS, target(30), () => verify('supervisor', city.supervisor.token));
   await record(`audit verify, admin (every chain)`, AUDIT_ROWS, target(30), () => verify('admin', city.admin.token));
+  // The audit search on that trail, as the console asks for it: its newest page, and a page 5,000 rows deep.
+  const auditPages = async (token: string, page: number) => {
+    for (let i = 0; i < AUDIT_PAGE_READS; i += 1) await env.api.expect(200, 'GET', `/api/audit?pageSize=50&page=${page}`, { token });
+  };
+  await record(`${AUDIT_PAGE_READS} audit pages of 50 rows, supervisor, newest`, AUDIT_PAGE_READS, undefined, () => auditPages(city.supervisor.token, 1));
+  await record(`${AUDIT_PAGE_READS} audit pages of 50 rows, supervisor, page 100`, AUDIT_PAGE_READS, undefined, () => auditPages(city.supervisor.token, 100));
+  await record(`${AUDIT_PAGE_READS} audit pages of 50 rows, admin, newest`, AUDIT_PAGE_READS, undefined, () => auditPages(city.admin.token, 1));
   figures.plans.push(...(await explainVerification(env.appDatabaseUrl, city.organizationId)));
   await logSlowStatements(env, -1);
   return figures;
