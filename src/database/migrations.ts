@@ -10,6 +10,7 @@ import { CreateHardshipAssistance1767916800000 } from '../../migrations/17679168
 import { CreateCourtHandoffs1767830400000 } from '../../migrations/1767830400000-CreateCourtHandoffs';
 import { AddScreeningNotifications1768089600000 } from '../../migrations/1768089600000-AddScreeningNotifications';
 import { DropScreeningLedgerCaseKey1768176000000 } from '../../migrations/1768176000000-DropScreeningLedgerCaseKey';
+import { IndexAuditEntriesByOrgSeq1768262400000 } from '../../migrations/1768262400000-IndexAuditEntriesByOrgSeq';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   CreateCourtHandoffs1767830400000,
   AddScreeningNotifications1768089600000,
   DropScreeningLedgerCaseKey1768176000000,
+  IndexAuditEntriesByOrgSeq1768262400000,
 ];

@@ -63,8 +63,15 @@ export class AuditEntryPageResponseDto {
   @ApiProperty({ type: AuditEntryResponseDto, isArray: true })
   items: AuditEntryResponseDto[];
 
-  @ApiProperty({ description: 'Rows matching the filters, over all pages', example: 1234 })
+  @ApiProperty({
+    description:
+      'Rows matching the filters, over all pages, when totalExact; otherwise more rows than this match. Rows are counted up to 10,000 past the start of the page, so that a long trail is not counted whole for every page; a later page counts further.',
+    example: 1234,
+  })
   total: number;
+
+  @ApiProperty({ description: 'false when more than `total` rows match', example: true })
+  totalExact: boolean;
 
   @ApiProperty({ example: 1 })
   page: number;

@@ -1370,10 +1370,15 @@ export interface components {
         AuditEntryPageResponseDto: {
             items: components["schemas"]["AuditEntryResponseDto"][];
             /**
-             * @description Rows matching the filters, over all pages
+             * @description Rows matching the filters, over all pages, when totalExact; otherwise more rows than this match. Rows are counted up to 10,000 past the start of the page, so that a long trail is not counted whole for every page; a later page counts further.
              * @example 1234
              */
             total: number;
+            /**
+             * @description false when more than `total` rows match
+             * @example true
+             */
+            totalExact: boolean;
             /** @example 1 */
             page: number;
             /** @example 50 */

@@ -27,6 +27,7 @@ export const auditZhCN = {
   systemActor: '系统',
   open: '查看',
   empty: '没有符合条件的审计记录',
+  totalMoreThan: '超过 {{total}} 条',
   entry: {
     title: '审计记录 #{{seq}}',
     seq: '全局序号',
@@ -111,6 +112,7 @@ export const auditEn: typeof auditZhCN = {
   systemActor: 'System',
   open: 'View',
   empty: 'No audit entries match',
+  totalMoreThan: 'More than {{total}}',
   entry: {
     title: 'Audit entry #{{seq}}',
     seq: 'Global seq',

@@ -15,6 +15,7 @@ import { AuditFilters } from './audit-filters';
 import { AuditIntegrity } from './audit-integrity';
 import { CaseRef, categoryText, roleText, useAuditUsers, type UserSummary } from './audit-lookups';
 import { AUDIT_PAGE_SIZES, auditQueryFrom, exportQueryOf, searchFromAuditQuery, type AuditQuery } from './audit-params';
+import { auditTotalText } from './audit-total';
 
 type ExportFormat = 'csv' | 'jsonl';
 
@@ -157,7 +158,7 @@ export function AuditPage() {
               total: entries.data?.total ?? 0,
               pageSizeOptions: AUDIT_PAGE_SIZES,
               showSizeChanger: true,
-              showTotal: (total) => t('common.total', { total }),
+              showTotal: (total) => auditTotalText(t, total, entries.data?.totalExact ?? true),
             }}
             onChange={(pagination) => update({ page: pagination.current, pageSize: pagination.pageSize })}
           />
