@@ -24,6 +24,22 @@ export interface AppendInput {
   payload?: unknown;
 }
 
+/** One page of GET /api/audit. */
+export interface AuditPage {
+  items: AuditRecord[];
+  total: number;
+  totalExact: boolean;
+  page: number;
+  pageSize: number;
+}
+
+/** GET /api/audit`query` as `auth`, which must answer 200. */
+export async function listAudit(t: TestApp, auth: { authorization: string }, query = ''): Promise<AuditPage> {
+  const res = await t.request({ method: 'GET', url: `/api/audit${query}`, headers: auth });
+  expect(res.statusCode).toBe(200);
+  return res.json() as AuditPage;
+}
+
 /** Appends one row through the real append path, in its own transaction. */
 export function appendRow(t: TestApp, input: AppendInput): Promise<AuditRecord> {
   return t.app.get(DataSource).transaction((tx) =>

@@ -4,15 +4,7 @@ import { AUDIT_COUNT_AHEAD, AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-q
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, SignedInUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../helpers/test-app';
-import { appendRow } from './audit-fixtures';
-
-interface Page {
-  items: { seq: string; orgId: string | null; caseId: string | null }[];
-  total: number;
-  totalExact: boolean;
-  page: number;
-  pageSize: number;
-}
+import { appendRow, listAudit } from './audit-fixtures';
 
 /** A trail longer than the count looks ahead, in one organization, beside a small one. */
 describe('GET /api/audit on a long trail', () => {
@@ -50,11 +42,7 @@ describe('GET /api/audit on a long trail', () => {
     await t.close();
   });
 
-  async function list(auth: { authorization: string }, query = ''): Promise<Page> {
-    const res = await t.request({ method: 'GET', url: `/api/audit${query}`, headers: auth });
-    expect(res.statusCode).toBe(200);
-    return res.json() as Page;
-  }
+  const list = (auth: { authorization: string }, query = '') => listAudit(t, auth, query);
 
   it('counts no further than the look-ahead past the page, and says the total is a floor', async () => {
     const first = await list(bigSupervisor.auth);

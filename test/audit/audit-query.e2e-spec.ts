@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AuditRecord, hashRecord } from '../../src/audit/audit-chain';
+import { hashRecord } from '../../src/audit/audit-chain';
 import { AuditQueryService } from '../../src/audit/audit-query.service';
 import { FixedClock } from '../../src/common/clock/clock';
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, SignedInUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../helpers/test-app';
-import { appendRow, countRows } from './audit-fixtures';
-
-interface Page {
-  items: AuditRecord[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import { appendRow, countRows, listAudit } from './audit-fixtures';
 
 describe(AuditQueryService.name, () => {
   let t: TestApp;
@@ -55,11 +48,7 @@ describe(AuditQueryService.name, () => {
     await t.close();
   });
 
-  async function list(auth: { authorization: string }, query = ''): Promise<Page> {
-    const res = await t.request({ method: 'GET', url: `/api/audit${query}`, headers: auth });
-    expect(res.statusCode).toBe(200);
-    return res.json() as Page;
-  }
+  const list = (auth: { authorization: string }, query = '') => listAudit(t, auth, query);
 
   it('shows a supervisor the rows of their organization, its cases\' included, newest first', async () => {
     const page = await list(supervisor.auth);
