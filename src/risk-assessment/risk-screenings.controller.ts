@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { CurrentUser } from '../auth/current-user.decorator';
@@ -7,8 +8,9 @@ import { Roles } from '../auth/roles.decorator';
 import type { LegalDate } from '../calendar/legal-date';
 import { NotFoundError } from '../common/errors/domain-error';
 import { ErrorEnvelope } from '../common/errors/error-envelope';
+import { prefersMinimalReturn } from '../common/http/prefer';
 import { RequestId } from '../common/request-id/request-id.decorator';
-import { CreateRiskScreeningDto, RiskScreeningDto, RiskScreeningListDto } from './dto/risk-screening.dto';
+import { CreateRiskScreeningDto, RiskScreeningCreatedDto, RiskScreeningDto, RiskScreeningListDto } from './dto/risk-screening.dto';
 import { RiskScreeningService } from './risk-screening.service';
 
 @ApiTags('risk')
@@ -24,9 +26,24 @@ export class RiskScreeningsController {
   @Post()
   @Roles('SUPERVISOR')
   @ApiOperation({ summary: "Screens every open case of your organization as of a date and prints the ledger (台账); opens alerts idempotently" })
-  @ApiCreatedResponse({ type: RiskScreeningDto })
-  async create(@CurrentUser() actor: Actor, @Body() body: CreateRiskScreeningDto, @RequestId() requestId: string): Promise<RiskScreeningDto> {
-    return (await this.screenings.screen(actor.organizationId, body.asOf as LegalDate, 'ON_DEMAND', actor, requestId))!;
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: "return=minimal leaves the ledger (cases) out of the answer: a city's runs to tens of megabytes, and GET /api/risk-screenings/:id reads it",
+  })
+  @ApiCreatedResponse({ type: RiskScreeningCreatedDto, headers: { 'Preference-Applied': { description: 'return=minimal when the ledger was left out', schema: { type: 'string' } } } })
+  async create(
+    @CurrentUser() actor: Actor,
+    @Body() body: CreateRiskScreeningDto,
+    @RequestId() requestId: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RiskScreeningCreatedDto> {
+    const record = (await this.screenings.screen(actor.organizationId, body.asOf as LegalDate, 'ON_DEMAND', actor, requestId))!;
+    if (!prefersMinimalReturn(prefer)) return record;
+    void reply.header('Preference-Applied', 'return=minimal');
+    const { cases: _ledger, ...summary } = record;
+    return summary;
   }
 
   @Get()

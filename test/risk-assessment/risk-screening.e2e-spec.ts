@@ -159,6 +159,23 @@ describe('risk on cases and risk screenings', () => {
     expect(alertsRaised[0]).toBeGreaterThan(0);
   });
 
+  it('leaves the ledger out of the answer when asked for Prefer: return=minimal, and keeps it for reading back', async () => {
+    const head = await createSignedInUser(t, { role: 'SUPERVISOR' });
+    const desk = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: head.user.organizationId });
+    const screened = (await createCase(t, desk, collectiveCaseBody())).id;
+    const posted = await t.request({ method: 'POST', url: '/api/risk-screenings', payload: { asOf: '2026-09-24' }, headers: { ...head.auth, prefer: 'return=minimal' } });
+    expect(posted.statusCode).toBe(201);
+    expect(posted.headers['preference-applied']).toBe('return=minimal');
+    const answer = posted.json() as Partial<Screening>;
+    expect(answer).not.toHaveProperty('cases');
+    expect(answer).toMatchObject({ asOf: '2026-09-24', casesScreened: 1, counts: { RED: 1 } });
+    const read = (await t.request({ method: 'GET', url: `/api/risk-screenings/${answer.id}`, headers: head.auth })).json() as Screening;
+    expect(read).toEqual({ ...answer, cases: [expect.objectContaining({ caseId: screened, level: 'RED' })] });
+    const full = await screen(head, '2026-09-24');
+    expect(full.headers).not.toHaveProperty('preference-applied');
+    expect((full.json() as Screening).cases).toHaveLength(1);
+  });
+
   it('writes nothing to the rows of the cases a screening only reads, so that a city-wide daily run dirties no case page', async () => {
     const head = await createSignedInUser(t, { role: 'SUPERVISOR' });
     const desk = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: head.user.organizationId });

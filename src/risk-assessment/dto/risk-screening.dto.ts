@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsDefined } from 'class-validator';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
 import { RISK_LEVELS, type RiskLevel } from '../../cases/case-vocabulary';
@@ -59,6 +59,12 @@ export class RiskScreeningDto {
   @ApiProperty({ description: 'Alerts opened or raised by this screening' }) alertsRaised: number;
   @ApiProperty() createdAt: string;
   @ApiProperty({ type: [ScreenedCaseDto], description: 'The ledger (台账): every open case screened, most serious first' }) cases: ScreenedCaseDto[];
+}
+
+/** A screening as its POST answers it: the whole record, or without the ledger when asked for `Prefer: return=minimal`. */
+export class RiskScreeningCreatedDto extends OmitType(RiskScreeningDto, ['cases'] as const) {
+  @ApiPropertyOptional({ type: [ScreenedCaseDto], description: 'The ledger (台账), most serious first; left out under Prefer: return=minimal' })
+  cases?: ScreenedCaseDto[];
 }
 
 export class RiskScreeningSummaryDto {

@@ -2631,6 +2631,42 @@ export interface components {
             baseLevel: "BLUE" | "YELLOW" | "ORANGE" | "RED";
             reasons: components["schemas"]["RiskReasonDto"][];
         };
+        RiskScreeningCreatedDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example 2026-09-24 */
+            asOf: string;
+            /** @enum {string} */
+            trigger: "SCHEDULED" | "ON_DEMAND";
+            /** @description null for the daily 08:00 screening */
+            by?: components["schemas"]["ScreeningPersonDto"] | null;
+            /** @description Sensitive windows open on asOf */
+            windows: components["schemas"]["ScreeningWindowDto"][];
+            ruleSetVersion: number;
+            casesScreened: number;
+            counts: components["schemas"]["RiskLevelCountsDto"];
+            /** @description Alerts opened or raised by this screening */
+            alertsRaised: number;
+            createdAt: string;
+            /** @description The ledger (台账), most serious first; left out under Prefer: return=minimal */
+            cases?: components["schemas"]["ScreenedCaseDto"][];
+        };
+        RiskScreeningSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            asOf: string;
+            /** @enum {string} */
+            trigger: "SCHEDULED" | "ON_DEMAND";
+            casesScreened: number;
+            counts: components["schemas"]["RiskLevelCountsDto"];
+            alertsRaised: number;
+            createdAt: string;
+        };
+        RiskScreeningListDto: {
+            items: components["schemas"]["RiskScreeningSummaryDto"][];
+        };
         RiskScreeningDto: {
             /** Format: uuid */
             id: string;
@@ -2652,20 +2688,6 @@ export interface components {
             createdAt: string;
             /** @description The ledger (台账): every open case screened, most serious first */
             cases: components["schemas"]["ScreenedCaseDto"][];
-        };
-        RiskScreeningSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            asOf: string;
-            /** @enum {string} */
-            trigger: "SCHEDULED" | "ON_DEMAND";
-            casesScreened: number;
-            counts: components["schemas"]["RiskLevelCountsDto"];
-            alertsRaised: number;
-            createdAt: string;
-        };
-        RiskScreeningListDto: {
-            items: components["schemas"]["RiskScreeningSummaryDto"][];
         };
         DeadlineMediatorDto: {
             /** Format: uuid */
@@ -5660,7 +5682,10 @@ export interface operations {
     RiskScreeningsController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description return=minimal leaves the ledger (cases) out of the answer: a city's runs to tens of megabytes, and GET /api/risk-screenings/:id reads it */
+                Prefer?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5672,10 +5697,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description return=minimal when the ledger was left out */
+                    "Preference-Applied"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RiskScreeningDto"];
+                    "application/json": components["schemas"]["RiskScreeningCreatedDto"];
                 };
             };
             /** @description FORBIDDEN: not a supervisor (or, for reading, an admin) */

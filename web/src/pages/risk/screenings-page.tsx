@@ -31,7 +31,8 @@ function RunScreening() {
   const [form] = Form.useForm<RunValues>();
   const [failure, setFailure] = useState<unknown>(null);
   const run = useMutation({
-    mutationFn: (asOf: string) => unwrap(api.POST('/api/risk-screenings', { body: { asOf } })),
+    // Only the summary: the ledger page reads the ledger, and a city's would otherwise arrive twice (tens of MB each).
+    mutationFn: (asOf: string) => unwrap(api.POST('/api/risk-screenings', { body: { asOf }, params: { header: { Prefer: 'return=minimal' } } })),
     onSuccess: async (screening) => {
       void message.success(t('risk.screenings.ran', { asOf: screening.asOf, cases: screening.casesScreened, alerts: screening.alertsRaised }));
       // A screening opens alerts and is the newest point of the dashboard's chart.
