@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AUDIT_COUNT_AHEAD, AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-query.service';
+import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-query.service';
+import { AUDIT_COUNT_AHEAD } from '../../src/audit/dto/audit-entry-query.dto';
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, SignedInUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../helpers/test-app';

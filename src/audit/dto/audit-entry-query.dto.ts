@@ -24,6 +24,12 @@ export type AuditOrder = (typeof AUDIT_ORDERS)[number];
 
 export const AUDIT_PAGE_SIZE_DEFAULT = 50;
 export const AUDIT_PAGE_SIZE_MAX = 200;
+/**
+ * How many rows past the page's start the total is counted to. The trail only grows: counting all of it made an
+ * administrator's page take 155 ms at 1.1 million rows, more with every year kept, and nobody pages 10,000 rows deep
+ * instead of filtering.
+ */
+export const AUDIT_COUNT_AHEAD = 10_000;
 
 // An instant without an offset would be read in the server's zone; the trail is UTC and the office is UTC+8, so
 // leaving the zone to chance shifts a filter by eight hours.

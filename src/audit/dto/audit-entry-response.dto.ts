@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditRecord } from '../audit-chain';
+import { AUDIT_COUNT_AHEAD } from './audit-entry-query.dto';
 
 /**
  * One stored audit row, exactly as hashed: a client can recompute `hash` from the other fields (DOMAIN §7), which is
@@ -65,7 +66,7 @@ export class AuditEntryPageResponseDto {
 
   @ApiProperty({
     description:
-      'Rows matching the filters, over all pages, when totalExact; otherwise more rows than this match. Rows are counted up to 10,000 past the start of the page, so that a long trail is not counted whole for every page; a later page counts further.',
+      `Rows matching the filters, over all pages, when totalExact; otherwise more rows than this match. Rows are counted up to ${AUDIT_COUNT_AHEAD.toLocaleString('en')} past the start of the page, so that a long trail is not counted whole for every page; a later page counts further.`,
     example: 1234,
   })
   total: number;
