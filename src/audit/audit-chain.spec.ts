@@ -10,6 +10,7 @@ import {
   GENESIS_HASH,
   hashRecord,
   InvalidAuditRecordError,
+  mergeVerifications,
   nextLink,
   normalizeAt,
   sealRecord,
@@ -436,6 +437,29 @@ describe('audit chain', () => {
         );
       });
 
+      it('gives the same answer when the chains are verified in two groups and merged, whatever was tampered with', () => {
+        const change = fc.record({ pick: fc.nat(), remove: fc.boolean() });
+        fc.assert(
+          fc.property(appends, fc.array(change, { maxLength: 2 }), fc.nat(), (plan, changes, cut) => {
+            const ledger = build(plan);
+            let rows: AuditRecord[] = ledger.rows;
+            for (const { pick, remove } of changes) {
+              const target = rows[pick % rows.length];
+              if (target === undefined) continue;
+              rows = remove ? without(rows, target) : replace(rows, target, { ...target, action: 'FORGED' });
+            }
+            const chainIds = [...ledger.heads.keys()].sort(compareUtf16);
+            const first = new Set(chainIds.slice(0, cut % (chainIds.length + 1)));
+            const group = (inFirst: boolean) =>
+              verifyChains(
+                ordered(rows.filter((row) => first.has(row.chainId) === inFirst)),
+                new Map([...ledger.heads].filter(([chainId]) => first.has(chainId) === inFirst)),
+              );
+            expect(mergeVerifications([group(true), group(false)])).toEqual(verifyChains(ordered(rows), ledger.heads));
+          }),
+        );
+      });
+
       it('accepts every untouched ledger', () => {
         fc.assert(
           fc.property(appends, (plan) => {
@@ -443,6 +467,26 @@ describe('audit chain', () => {
             expect(verifyChains(ordered(ledger.rows), ledger.heads)).toEqual({ ok: true, checked: plan.length });
           }),
         );
+      });
+    });
+  });
+
+  describe(mergeVerifications.name, () => {
+    it('adds up the rows and keeps the break with the lowest seq, a removed chain before any row', () => {
+      const altered = { seq: '120', chainId: 'case:b', chainSeq: 3, kind: 'ALTERED' } as const;
+      const earlier = { seq: '9', chainId: 'case:z', chainSeq: 1, kind: 'MISSING_OR_INSERTED' } as const;
+      const removed = { seq: null, chainId: 'case:y', chainSeq: 0, kind: 'MISSING_OR_INSERTED' } as const;
+      expect(mergeVerifications([])).toEqual({ ok: true, checked: 0 });
+      expect(mergeVerifications([{ ok: true, checked: 5 }, { ok: true, checked: 7 }])).toEqual({ ok: true, checked: 12 });
+      expect(mergeVerifications([{ ok: false, checked: 5, firstBroken: altered }, { ok: false, checked: 7, firstBroken: earlier }])).toEqual({
+        ok: false,
+        checked: 12,
+        firstBroken: earlier,
+      });
+      expect(mergeVerifications([{ ok: false, checked: 1, firstBroken: earlier }, { ok: true, checked: 2 }, { ok: false, checked: 0, firstBroken: removed }])).toEqual({
+        ok: false,
+        checked: 3,
+        firstBroken: removed,
       });
     });
   });

@@ -349,6 +349,16 @@ export function verifyChains(
   return verifier.finish();
 }
 
+/** One answer for sets of chains verified apart: every row counted, and the lowest break among them. */
+export function mergeVerifications(parts: readonly ChainVerification[]): ChainVerification {
+  const checked = parts.reduce((sum, part) => sum + part.checked, 0);
+  let lowest: ChainBreak | undefined;
+  for (const { firstBroken } of parts) {
+    if (firstBroken !== undefined && (lowest === undefined || compareBreaks(firstBroken, lowest) < 0)) lowest = firstBroken;
+  }
+  return lowest === undefined ? { ok: true, checked } : { ok: false, checked, firstBroken: lowest };
+}
+
 function breakAtRow(row: AuditRecord, kind: BreakKind): ChainBreak {
   const found: ChainBreak = { seq: row.seq, chainId: row.chainId, chainSeq: row.chainSeq, kind };
   if (isPresent(row.caseId)) found.caseId = row.caseId;

@@ -4,7 +4,8 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
 import { AuditRecord, CheckpointHead, normalizeAt } from './audit-chain';
-import { AUDIT_RECORD_COLUMNS, AuditQueryService, AuditScope, auditScopeOf } from './audit-query.service';
+import { AuditQueryService, AuditScope, auditScopeOf } from './audit-query.service';
+import { AUDIT_RECORD_COLUMNS } from './audit-record-columns';
 import { AuditVerificationService } from './audit-verification.service';
 import { AuditService } from './audit.service';
 import {

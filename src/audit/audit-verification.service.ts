@@ -1,24 +1,30 @@
 import { Injectable } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
-import { AuditRecord, ChainHead, CheckpointHead, CheckpointRecord, ChainVerifier, verifyCheckpoints } from './audit-chain';
+import { runInWorker } from '../common/threads/module-worker';
+import { pgClientConfigOf } from '../database/pg-client-config';
+import { ChainVerification, CheckpointHead, CheckpointRecord, mergeVerifications, verifyCheckpoints } from './audit-chain';
 import { AuditCheckpointService } from './audit-checkpoint.service';
-import { AUDIT_RECORD_COLUMNS, AuditQueryService, AuditScope, auditScopeOf } from './audit-query.service';
+import { AuditQueryService, AuditScope, auditScopeOf } from './audit-query.service';
+import type { VerificationWorkerTask } from './audit-verification.worker';
 import { AuditService } from './audit.service';
+import { ChainRange, ChainRangeTask, EVERY_CHAIN, verifyChainRange } from './chain-range-verification';
 import { AuditVerificationResponseDto, toAuditVerificationResponse } from './dto/audit-verification-response.dto';
 
-/** Rows per FETCH: memory stays flat however long the trail grows. */
-const FETCH_SIZE = 1000;
+/** Below this many rows in scope, starting threads would cost more than it saves. */
+export const VERIFY_IN_THREADS_FROM = 10_000;
 
-interface HeadRow {
-  chain_id: string;
-  last_chain_seq: number;
-  last_hash: string;
-}
+/** A thread per core for the parsing and hashing, leaving PostgreSQL's side of each range to its own backend. */
+const VERIFICATION_THREADS = Math.min(4, availableParallelism());
+
+// A young generation large enough that a FETCH batch or two of rows dies there instead of being promoted.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 64 };
 
 /**
- * GET /api/audit/verify (DOMAIN §7): walks every chain in scope from a server-side cursor through the pure
- * ChainVerifier, anchored by the chain heads and by every checkpoint's heads, and checks the checkpoint chain itself.
+ * GET /api/audit/verify (DOMAIN §7): walks every chain in scope from server-side cursors through the pure
+ * ChainVerifier (in worker threads, a range of chains each, when the trail is long), anchored by the chain heads and
+ * by every checkpoint's heads, and checks the checkpoint chain itself.
  */
 @Injectable()
 export class AuditVerificationService {
@@ -61,47 +67,46 @@ export class AuditVerificationService {
    */
   async verifyChainsIn(tx: EntityManager, chains: ReadonlySet<string> | undefined): Promise<AuditVerificationResponseDto> {
     const checkpoints = await this.checkpoints.all(tx);
-    const verifier = new ChainVerifier(await this.heads(tx, chains), checkpointHeadsIn(checkpoints, chains));
-    for await (const batch of this.batches(tx, chains)) for (const row of batch) verifier.push(row);
-    return toAuditVerificationResponse(verifier.finish(), verifyCheckpoints(checkpoints), checkpoints.at(-1));
-  }
-
-  private async heads(tx: EntityManager, chains: ReadonlySet<string> | undefined): Promise<Map<string, ChainHead>> {
-    const rows = (chains === undefined
-      ? await tx.query('SELECT chain_id, last_chain_seq, last_hash FROM audit_chain_heads')
-      : await tx.query('SELECT chain_id, last_chain_seq, last_hash FROM audit_chain_heads WHERE chain_id = ANY($1::text[])', [[...chains]])) as HeadRow[];
-    return new Map(rows.map((row) => [row.chain_id, { lastChainSeq: row.last_chain_seq, lastHash: row.last_hash }]));
+    const task = { chains: chains === undefined ? undefined : [...chains], checkpointHeads: checkpointHeadsIn(checkpoints, chains) };
+    const plan = await planRanges(tx, chains, VERIFICATION_THREADS);
+    const result =
+      plan.rows < VERIFY_IN_THREADS_FROM
+        ? await verifyChainRange((sql, params) => tx.query(sql, params) as Promise<unknown[]>, { ...task, range: EVERY_CHAIN })
+        : await this.inThreads(tx, task, plan.ranges);
+    return toAuditVerificationResponse(result, verifyCheckpoints(checkpoints), checkpoints.at(-1));
   }
 
   /**
-   * Ordered by (chain_id, chain_seq), which the unique key's index serves without a sort. The next batch is asked for
-   * before this one is handed out: PostgreSQL reads and prints it on the other core while this one is hashed, instead
-   * of both sides taking turns.
+   * Each range in a worker thread on a connection of its own, all in this transaction's snapshot, which stays open
+   * until every worker is done. The threads parse and hash on every core and keep a long verification's garbage out
+   * of the heap that serves requests.
    */
-  private async *batches(tx: EntityManager, chains: ReadonlySet<string> | undefined): AsyncGenerator<AuditRecord[]> {
-    const filter = chains === undefined ? '' : 'WHERE chain_id = ANY($1::text[])';
-    await tx.query(
-      `DECLARE audit_verification NO SCROLL CURSOR FOR SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_entries ${filter} ORDER BY chain_id, chain_seq`,
-      chains === undefined ? [] : [[...chains]],
+  private async inThreads(tx: EntityManager, task: Omit<ChainRangeTask, 'range'>, ranges: readonly ChainRange[]): Promise<ChainVerification> {
+    const [{ snapshot }] = (await tx.query('SELECT pg_export_snapshot() AS snapshot')) as { snapshot: string }[];
+    const connection = pgClientConfigOf(this.dataSource.options, 'tiaojie-audit-verification');
+    const parts = ranges.map((range) =>
+      runInWorker<ChainVerification>(__dirname, 'audit-verification.worker', { ...task, range, connection, snapshot } satisfies VerificationWorkerTask, WORKER_LIMITS),
     );
-    let next = fetchBatch(tx);
-    for (;;) {
-      const batch = await next;
-      const more = batch.length === FETCH_SIZE;
-      if (more) next = fetchBatch(tx);
-      yield batch;
-      if (!more) break;
-    }
-    await tx.query('CLOSE audit_verification');
+    return mergeVerifications(await Promise.all(parts));
   }
 }
 
-function fetchBatch(tx: EntityManager): Promise<AuditRecord[]> {
-  const batch = tx.query(`FETCH ${FETCH_SIZE} FROM audit_verification`) as Promise<AuditRecord[]>;
-  // A batch asked for ahead may fail after its consumer gave up (the verifier threw, the transaction rolls back):
-  // nobody awaits it then, and an unhandled rejection would end the process.
-  batch.catch(() => undefined);
-  return batch;
+/**
+ * Splits the chains in scope into `count` ranges of about as many rows each, counted from the heads, with the bounds
+ * chosen by the database in its own order of chain ids (see ChainRange). The first range is open below and the last
+ * above, so that rows of a chain without a head, which only a forger writes, fall in one of them too.
+ */
+async function planRanges(tx: EntityManager, chains: ReadonlySet<string> | undefined, count: number): Promise<{ rows: number; ranges: ChainRange[] }> {
+  const bounds = (await tx.query(
+    `SELECT max(chain_id) AS "upTo", max(total)::float8 AS total FROM (
+       SELECT chain_id, sum(last_chain_seq) OVER () AS total,
+         floor($1 * (sum(last_chain_seq) OVER (ORDER BY chain_id) - last_chain_seq) / NULLIF(sum(last_chain_seq) OVER (), 0)) AS part
+       FROM audit_chain_heads ${chains === undefined ? '' : 'WHERE chain_id = ANY($2::text[])'}) AS heads
+     GROUP BY part ORDER BY part`,
+    chains === undefined ? [count] : [count, [...chains]],
+  )) as { upTo: string; total: number }[];
+  const ranges = bounds.map(({ upTo }, index) => ({ after: index === 0 ? null : bounds[index - 1].upTo, upTo: index === bounds.length - 1 ? null : upTo }));
+  return { rows: bounds[0]?.total ?? 0, ranges: ranges.length === 0 ? [EVERY_CHAIN] : ranges };
 }
 
 /** Every checkpoint's position for the chains in scope, so that a chain rehashed after any of them is caught. */

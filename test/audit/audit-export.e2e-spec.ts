@@ -6,7 +6,7 @@ import { DataSource, QueryRunner } from 'typeorm';
 import { AuditRecord, hashRecord } from '../../src/audit/audit-chain';
 import { AuditCheckpointService } from '../../src/audit/audit-checkpoint.service';
 import { AUDIT_EXPORT_BATCH_SIZE, AuditExportService } from '../../src/audit/audit-export.service';
-import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-query.service';
+import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-record-columns';
 import { AuditService } from '../../src/audit/audit.service';
 import { AUDIT_EXPORT_CSV_COLUMNS } from '../../src/audit/dto/audit-export-file';
 import { FixedClock } from '../../src/common/clock/clock';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditRecord, hashRecord } from '../../src/audit/audit-chain';
-import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-query.service';
+import { AuditRecord, GENESIS_HASH, hashRecord, normalizeAt, sealRecord } from '../../src/audit/audit-chain';
+import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-record-columns';
 import { AuditCategory, AuditService } from '../../src/audit/audit.service';
 import type { OrganizationEntity } from '../../src/organizations/organization.entity';
 import { createOrganization } from '../factories/organization.factory';
@@ -70,6 +70,64 @@ export async function seedOrganization(t: TestApp, options: { cases?: number; ro
   }
   await appendRow(t, { orgId: org.id, category: 'DIRECTORY', action: 'USER_CREATED', payload: { username: supervisor.user.username } });
   return { org, supervisor, caseIds };
+}
+
+/**
+ * `cases` case chains of `rowsPerCase` rows each in `orgId`, appended round robin, sealed by the service's own code
+ * and written in bulk with their heads: a trail long enough for the threaded verification, which appending row by row
+ * through the service would take minutes to build. Answers the case ids, sorted.
+ */
+export async function bulkTrail(t: TestApp, orgId: string, cases: number, rowsPerCase: number): Promise<string[]> {
+  const caseIds = Array.from({ length: cases }, () => randomUUID()).sort();
+  const dataSource = t.app.get(DataSource);
+  const seqs = ((await dataSource.query(`SELECT nextval('audit_entries_seq')::text AS seq FROM generate_series(1, $1::int)`, [cases * rowsPerCase])) as { seq: string }[]).map(
+    (row) => row.seq,
+  );
+  const heads = caseIds.map(() => ({ chainSeq: 0, hash: GENESIS_HASH }));
+  const rows = seqs.map((seq, index) => {
+    const chain = index % cases;
+    const row = sealRecord({
+      seq,
+      chainId: `case:${caseIds[chain]}`,
+      chainSeq: heads[chain].chainSeq + 1,
+      prevHash: heads[chain].hash,
+      at: normalizeAt(new Date(Date.UTC(2026, 10, 25, 8) + index)),
+      actorRole: 'SYSTEM',
+      orgId,
+      caseId: caseIds[chain],
+      category: 'CASE',
+      action: 'CASE_EVENT',
+      payload: { index },
+    });
+    heads[chain] = { chainSeq: row.chainSeq, hash: row.hash };
+    return row;
+  });
+  await dataSource.transaction(async (tx) => {
+    await insertRows(tx, rows);
+    await tx.query(
+      'INSERT INTO audit_chain_heads (chain_id, last_chain_seq, last_hash) SELECT * FROM unnest($1::text[], $2::int[], $3::text[])',
+      [caseIds.map((id) => `case:${id}`), heads.map((head) => head.chainSeq), heads.map((head) => head.hash)],
+    );
+  });
+  return caseIds;
+}
+
+/** Inserts sealed rows as they are, heads untouched: the service's own rows in bulk, or a forger's. */
+export async function insertRows(tx: EntityManager, rows: readonly AuditRecord[]): Promise<void> {
+  const column = <K extends keyof AuditRecord>(key: K) => rows.map((row) => row[key]);
+  await tx.query(
+    `INSERT INTO audit_entries (seq, chain_id, chain_seq, at, actor_user_id, actor_role, org_id, case_id, category, action,
+       from_state, to_state, case_version, request_id, payload, prev_hash, hash)
+     SELECT s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p::jsonb, ph, h
+     FROM unnest($1::bigint[], $2::text[], $3::int[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[],
+       $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[])
+       AS u(s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p, ph, h)`,
+    [
+      column('seq'), column('chainId'), column('chainSeq'), column('at'), column('actorUserId'), column('actorRole'), column('orgId'),
+      column('caseId'), column('category'), column('action'), column('fromState'), column('toState'), column('caseVersion'),
+      column('requestId'), rows.map((row) => (row.payload === null ? null : JSON.stringify(row.payload))), column('prevHash'), column('hash'),
+    ],
+  );
 }
 
 /** A chain's rows read back as hashed, in chain order. */

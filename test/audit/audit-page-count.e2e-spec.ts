@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-query.service';
+import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-record-columns';
 import { AUDIT_COUNT_AHEAD } from '../../src/audit/dto/audit-entry-query.dto';
 import { createOrganization } from '../factories/organization.factory';
 import { createSignedInUser, SignedInUser } from '../factories/user.factory';

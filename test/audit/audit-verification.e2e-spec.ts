@@ -1,12 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { DataSource } from 'typeorm';
+import { GENESIS_HASH, hashRecord, normalizeAt } from '../../src/audit/audit-chain';
 import { AuditCheckpointService } from '../../src/audit/audit-checkpoint.service';
-import { AuditVerificationService } from '../../src/audit/audit-verification.service';
+import { AuditVerificationService, VERIFY_IN_THREADS_FROM } from '../../src/audit/audit-verification.service';
 import { AuditService } from '../../src/audit/audit.service';
 import { FixedClock } from '../../src/common/clock/clock';
 import { createSignedInUser, SignedInUser } from '../factories/user.factory';
 import { createTestApp, TestApp } from '../helpers/test-app';
-import { appendRow, chainRows, countOrganizationRows, countRows, rehashChain, seedOrganization, tamper, verify } from './audit-fixtures';
+import {
+  appendRow,
+  bulkTrail,
+  chainRows,
+  countOrganizationRows,
+  countRows,
+  insertRows,
+  rehashChain,
+  seedOrganization,
+  tamper,
+  verify,
+  waitFor,
+} from './audit-fixtures';
 
 const caseChain = (caseId: string) => `case:${caseId}`;
 
@@ -209,6 +223,107 @@ describe(AuditVerificationService.name, () => {
       const result = await verify(t, admin.auth);
       expect(result).toMatchObject({ ok: false, checkpointBroken: { cpSeq: 1, kind: 'ALTERED' } });
       expect(result.firstBroken).toBeUndefined();
+    });
+  });
+});
+
+describe(`${AuditVerificationService.name} of a trail of ${VERIFY_IN_THREADS_FROM} rows or more`, () => {
+  // Just over the threshold: 1,001 case chains of 10 rows, the chain ids spread over the whole uuid range.
+  const CASES = 1001;
+  const ROWS_PER_CASE = 10;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ clock: new FixedClock(new Date('2026-11-25T08:00:00Z')) });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function organizationWithTrail(): Promise<{ orgId: string; supervisor: SignedInUser; caseIds: string[] }> {
+    const { org, supervisor } = await seedOrganization(t, { cases: 0 });
+    return { orgId: org.id, supervisor, caseIds: await bulkTrail(t, org.id, CASES, ROWS_PER_CASE) };
+  }
+
+  /** Connections of the verification's threads waiting on a lock; counted as the owner, who sees every backend. */
+  async function threadsWaiting(): Promise<number> {
+    const [row] = (await (await t.owner()).query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = 'tiaojie-audit-verification' AND wait_event_type = 'Lock'`,
+    )) as { n: number }[];
+    return row.n;
+  }
+
+  it('verifies every chain in a thread per core, in one snapshot, anchored by checkpoints that name chains of every range', async () => {
+    const admin = await createSignedInUser(t, { role: 'ADMIN' });
+    await organizationWithTrail();
+    await t.app.get(AuditCheckpointService).createCheckpoint(t.app.get(DataSource).manager);
+    const { caseIds } = await organizationWithTrail();
+    const everyRow = await countRows(t);
+    expect(everyRow).toBeGreaterThan(2 * VERIFY_IN_THREADS_FROM);
+    // The threads' cursors wait behind the owner's lock, which shows them; a row appended meanwhile, after the
+    // verification's snapshot was taken, must not be counted.
+    const lock = (await t.owner()).createQueryRunner();
+    await lock.connect();
+    await lock.startTransaction();
+    await lock.query('LOCK TABLE audit_entries IN ACCESS EXCLUSIVE MODE');
+    const answer = verify(t, admin.auth);
+    try {
+      await waitFor(async () => (await threadsWaiting()) === Math.min(4, availableParallelism()));
+    } finally {
+      await lock.commitTransaction();
+      await lock.release();
+    }
+    await appendRow(t, { orgId: null, caseId: caseIds[0] });
+    expect(await answer).toMatchObject({ ok: true, checked: everyRow, checkpoint: { cpSeq: 1 } });
+  });
+
+  // A forger is not bound by chainIdFor: any chain id will do, as long as the row's hash matches it.
+  it.each([
+    ['before the first', 'case:00000000-0000-4000-8000-000000000000'],
+    ['after the last', 'zz-forged'],
+  ])('catches a forged chain, without a head, whose id sorts %s chain with one, and nothing once it is gone', async (_where, chainId) => {
+    const admin = await createSignedInUser(t, { role: 'ADMIN' });
+    await organizationWithTrail();
+    const [{ seq }] = (await t.app.get(DataSource).query(`SELECT nextval('audit_entries_seq')::text AS seq`)) as { seq: string }[];
+    const fields = {
+      seq,
+      chainId,
+      chainSeq: 1,
+      prevHash: GENESIS_HASH,
+      at: normalizeAt(new Date('2026-11-25T09:00:00Z')),
+      actorUserId: null,
+      actorRole: 'SYSTEM',
+      orgId: null,
+      caseId: chainId.startsWith('case:') ? chainId.slice('case:'.length) : null,
+      category: 'CASE',
+      action: 'CASE_CREATED',
+      fromState: null,
+      toState: null,
+      caseVersion: null,
+      requestId: null,
+      payload: null,
+    };
+    await tamper(t, (tx) => insertRows(tx, [{ ...fields, hash: hashRecord(fields) }]));
+    const everyRow = await countRows(t);
+    expect(await verify(t, admin.auth)).toMatchObject({ ok: false, checked: everyRow, firstBroken: { seq, chainId, chainSeq: 1, kind: 'MISSING_OR_INSERTED' } });
+    await tamper(t, (tx) => tx.query('DELETE FROM audit_entries WHERE seq = $1', [seq]));
+    // The first verification's own AUDIT_VERIFIED row takes the forged row's place in the count.
+    expect(await verify(t, admin.auth)).toMatchObject({ ok: true, checked: everyRow });
+  });
+
+  it('reports the lowest break when the chains of different ranges are broken', async () => {
+    const { supervisor, caseIds } = await organizationWithTrail();
+    const [first, last] = [caseIds[0], caseIds.at(-1)!];
+    const later = (await chainRows(t, caseChain(first)))[4];
+    const earlier = (await chainRows(t, caseChain(last)))[0];
+    expect(BigInt(earlier.seq)).toBeLessThan(BigInt(later.seq));
+    await tamper(t, (tx) => tx.query(`UPDATE audit_entries SET payload = '{"index": -1}' WHERE seq = ANY($1::bigint[])`, [[later.seq, earlier.seq]]));
+    expect(await verify(t, supervisor.auth)).toMatchObject({
+      ok: false,
+      checked: CASES * ROWS_PER_CASE + 1,
+      firstBroken: { seq: earlier.seq, chainId: caseChain(last), chainSeq: 1, kind: 'ALTERED' },
     });
   });
 });

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { AuditRecord } from '../../src/audit/audit-chain';
-import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-query.service';
+import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-record-columns';
 import { FixedClock } from '../../src/common/clock/clock';
 import { CourtQueueService } from '../../src/court/court-queue.service';
 import { Body, CaseDetail, createCase, individualCaseBody, INTAKE_NOW } from '../factories/case.factory';
