@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { AuditRecord, GENESIS_HASH, normalizeAt, sealRecord } from '../../src/audit/audit-chain';
+import { auditRowColumns, INSERT_AUDIT_ROWS } from '../../src/audit/audit-rows-insert';
 import { riskFactsSql } from '../../src/risk-assessment/risk-facts.query';
 import { inParallel } from './api';
 import { onDatabase } from './database';
@@ -356,20 +357,7 @@ async function seedAuditRows(url: string, organizationId: string, total: number)
 
 async function insertAudit(client: Client, rows: readonly AuditRecord[]): Promise<void> {
   if (rows.length === 0) return;
-  const column = <K extends keyof AuditRecord>(key: K) => rows.map((r) => r[key]);
-  await client.query(
-    `INSERT INTO audit_entries (seq, chain_id, chain_seq, at, actor_user_id, actor_role, org_id, case_id, category, action,
-       from_state, to_state, case_version, request_id, payload, prev_hash, hash)
-     SELECT s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p::jsonb, ph, h
-     FROM unnest($1::bigint[], $2::text[], $3::int[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[],
-       $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[])
-       AS u(s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p, ph, h)`,
-    [
-      column('seq'), column('chainId'), column('chainSeq'), column('at'), column('actorUserId'), column('actorRole'), column('orgId'),
-      column('caseId'), column('category'), column('action'), column('fromState'), column('toState'), column('caseVersion'),
-      column('requestId'), rows.map((r) => (r.payload === null ? null : JSON.stringify(r.payload))), column('prevHash'), column('hash'),
-    ],
-  );
+  await client.query(INSERT_AUDIT_ROWS, auditRowColumns(rows));
 }
 
 // The screening's own statement, with its filter (src/risk-assessment/risk-screening.service.ts).

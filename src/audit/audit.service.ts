@@ -5,6 +5,7 @@ import { compareUtf16 } from '../common/json/canonical-json';
 import { maskPayload } from '../common/pii/mask-payload';
 import { preparedQuery } from '../database/prepared-query';
 import { AuditRecord, chainIdFor, type ChainHead, GENESIS_HASH, nextLink, normalizeAt, sealRecord } from './audit-chain';
+import { auditRowColumns, INSERT_AUDIT_ROWS } from './audit-rows-insert';
 
 export type AuditCategory = 'CASE' | 'DIRECTORY' | 'ACCESS' | 'RISK' | 'REPORT' | 'SYSTEM';
 
@@ -180,24 +181,11 @@ export class AuditService {
 
   /** A chunk's entries and its chains' new heads in one statement. */
   private async insertAndAdvanceMany(tx: EntityManager, records: readonly AuditRecord[], heads: ReadonlyMap<string, ChainHead>): Promise<void> {
-    const column = <K extends keyof AuditRecord>(key: K) => records.map((record) => record[key]);
     await tx.query(
-      `WITH entry AS (
-         INSERT INTO audit_entries (seq, chain_id, chain_seq, at, actor_user_id, actor_role, org_id, case_id, category, action,
-           from_state, to_state, case_version, request_id, payload, prev_hash, hash)
-         SELECT s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p::jsonb, ph, h
-         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[],
-           $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[])
-           AS u(s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p, ph, h)
-       )
+      `WITH entry AS (${INSERT_AUDIT_ROWS})
        UPDATE audit_chain_heads h SET last_chain_seq = v.chain_seq, last_hash = v.hash
        FROM unnest($18::text[], $19::int[], $20::text[]) AS v(chain_id, chain_seq, hash) WHERE h.chain_id = v.chain_id`,
-      [
-        column('seq'), column('chainId'), column('chainSeq'), column('at'), column('actorUserId'), column('actorRole'), column('orgId'),
-        column('caseId'), column('category'), column('action'), column('fromState'), column('toState'), column('caseVersion'),
-        column('requestId'), records.map((r) => (r.payload === null ? null : JSON.stringify(r.payload))), column('prevHash'), column('hash'),
-        [...heads.keys()], [...heads.values()].map((head) => head.lastChainSeq), [...heads.values()].map((head) => head.lastHash),
-      ],
+      [...auditRowColumns(records), [...heads.keys()], [...heads.values()].map((head) => head.lastChainSeq), [...heads.values()].map((head) => head.lastHash)],
     );
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditRecord, GENESIS_HASH, hashRecord, normalizeAt, sealRecord } from '../../src/audit/audit-chain';
 import { AUDIT_RECORD_COLUMNS } from '../../src/audit/audit-record-columns';
+import { auditRowColumns, INSERT_AUDIT_ROWS } from '../../src/audit/audit-rows-insert';
 import { AuditCategory, AuditService } from '../../src/audit/audit.service';
 import type { OrganizationEntity } from '../../src/organizations/organization.entity';
 import { createOrganization } from '../factories/organization.factory';
@@ -114,20 +115,7 @@ export async function bulkTrail(t: TestApp, orgId: string, cases: number, rowsPe
 
 /** Inserts sealed rows as they are, heads untouched: the service's own rows in bulk, or a forger's. */
 export async function insertRows(tx: EntityManager, rows: readonly AuditRecord[]): Promise<void> {
-  const column = <K extends keyof AuditRecord>(key: K) => rows.map((row) => row[key]);
-  await tx.query(
-    `INSERT INTO audit_entries (seq, chain_id, chain_seq, at, actor_user_id, actor_role, org_id, case_id, category, action,
-       from_state, to_state, case_version, request_id, payload, prev_hash, hash)
-     SELECT s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p::jsonb, ph, h
-     FROM unnest($1::bigint[], $2::text[], $3::int[], $4::timestamptz[], $5::uuid[], $6::text[], $7::uuid[], $8::uuid[], $9::text[],
-       $10::text[], $11::text[], $12::text[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[])
-       AS u(s, ch, cs, a, au, ar, o, c, cat, act, fs, ts, cv, rq, p, ph, h)`,
-    [
-      column('seq'), column('chainId'), column('chainSeq'), column('at'), column('actorUserId'), column('actorRole'), column('orgId'),
-      column('caseId'), column('category'), column('action'), column('fromState'), column('toState'), column('caseVersion'),
-      column('requestId'), rows.map((row) => (row.payload === null ? null : JSON.stringify(row.payload))), column('prevHash'), column('hash'),
-    ],
-  );
+  await tx.query(INSERT_AUDIT_ROWS, auditRowColumns(rows));
 }
 
 /** A chain's rows read back as hashed, in chain order. */
