@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
+import { SqlConditions } from '../database/sql-conditions';
 import { AuditRecord, CheckpointHead, normalizeAt } from './audit-chain';
 import { AuditQueryService, AuditScope, auditScopeOf } from './audit-query.service';
 import { AUDIT_RECORD_COLUMNS } from './audit-record-columns';
@@ -175,17 +176,13 @@ export class AuditExportService {
 }
 
 /** The same rows GET /api/audit lists: a supervisor's organization's (its cases' included), everything for an ADMIN. */
-function rowConditions(scope: AuditScope, filters: AuditExportFilters): { where: string; params: unknown[] } {
-  const wanted = (
-    [
-      ['org_id = $?', scope.all ? null : scope.orgId],
-      ['case_id = $?', filters.caseId],
-      ['at >= $?::timestamptz', filters.from],
-      ['at < $?::timestamptz', filters.to],
-    ] as const
-  ).filter(([, value]) => value !== null);
-  const clauses = wanted.map(([clause], index) => clause.replace('$?', `$${index + 1}`));
-  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params: wanted.map(([, value]) => value) };
+function rowConditions(scope: AuditScope, filters: AuditExportFilters): SqlConditions {
+  const conditions = new SqlConditions();
+  if (!scope.all) conditions.add('org_id = ?', scope.orgId);
+  if (filters.caseId !== null) conditions.add('case_id = ?', filters.caseId);
+  if (filters.from !== null) conditions.add('at >= ?::timestamptz', filters.from);
+  if (filters.to !== null) conditions.add('at < ?::timestamptz', filters.to);
+  return conditions;
 }
 
 // Byte order ("C"), not the database's collation: the order a reader sorting the chain ids themselves would get.

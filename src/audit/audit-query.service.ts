@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
+import { SqlConditions } from '../database/sql-conditions';
 import type { AuditRecord } from './audit-chain';
 import { AUDIT_RECORD_COLUMNS } from './audit-record-columns';
 import { AuditError } from './audit.errors';
@@ -14,21 +15,6 @@ export function auditScopeOf(viewer: Actor): AuditScope {
   if (viewer.role === 'ADMIN') return { all: true };
   if (viewer.role === 'SUPERVISOR') return { all: false, orgId: viewer.organizationId };
   throw AuditError.roleMayNotRead(viewer.role);
-}
-
-class Conditions {
-  readonly params: unknown[] = [];
-  private readonly clauses: string[] = [];
-
-  /** `clause` names its parameter as `?`, which becomes the next positional placeholder. */
-  add(clause: string, value: unknown): void {
-    this.params.push(value);
-    this.clauses.push(clause.replace('?', `$${this.params.length}`));
-  }
-
-  get where(): string {
-    return this.clauses.length === 0 ? '' : `WHERE ${this.clauses.join(' AND ')}`;
-  }
 }
 
 @Injectable()
@@ -74,8 +60,8 @@ export class AuditQueryService {
   }
 }
 
-function filtersOf(scope: AuditScope, query: AuditEntryQueryDto): Conditions {
-  const conditions = new Conditions();
+function filtersOf(scope: AuditScope, query: AuditEntryQueryDto): SqlConditions {
+  const conditions = new SqlConditions();
   if (!scope.all) conditions.add('org_id = ?', scope.orgId);
   if (query.caseId !== undefined) conditions.add('case_id = ?', query.caseId);
   if (query.actorUserId !== undefined) conditions.add('actor_user_id = ?', query.actorUserId);

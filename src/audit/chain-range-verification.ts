@@ -1,4 +1,5 @@
 import { AuditRecord, ChainHead, ChainVerification, ChainVerifier, CheckpointHead } from './audit-chain';
+import { SqlConditions } from '../database/sql-conditions';
 import { AUDIT_RECORD_COLUMNS } from './audit-record-columns';
 
 /** Rows per FETCH: memory stays flat however long the trail grows. */
@@ -50,17 +51,12 @@ export async function verifyChainRange(query: RowQuery, task: ChainRangeTask): P
   return verifier.finish();
 }
 
-function chainFilter({ range, chains }: ChainRangeTask, column = 'chain_id'): { where: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const clauses: string[] = [];
-  const add = (clause: string, value: unknown) => {
-    params.push(value);
-    clauses.push(clause.replace('?', `$${params.length}`));
-  };
-  if (chains !== undefined) add(`${column} = ANY(?::text[])`, chains);
-  if (range.after !== null) add(`${column} > ?::text`, range.after);
-  if (range.upTo !== null) add(`${column} <= ?::text`, range.upTo);
-  return { where: clauses.length === 0 ? '' : `WHERE ${clauses.join(' AND ')}`, params };
+function chainFilter({ range, chains }: ChainRangeTask, column = 'chain_id'): SqlConditions {
+  const conditions = new SqlConditions();
+  if (chains !== undefined) conditions.add(`${column} = ANY(?::text[])`, chains);
+  if (range.after !== null) conditions.add(`${column} > ?::text`, range.after);
+  if (range.upTo !== null) conditions.add(`${column} <= ?::text`, range.upTo);
+  return conditions;
 }
 
 /** The checkpoint heads of chains in the range, decided by the database for the reason ChainRange gives. */
