@@ -68,7 +68,7 @@ export class AuditVerificationService {
   async verifyChainsIn(tx: EntityManager, chains: ReadonlySet<string> | undefined): Promise<AuditVerificationResponseDto> {
     const checkpoints = await this.checkpoints.all(tx);
     const task = { chains: chains === undefined ? undefined : [...chains], checkpointHeads: checkpointHeadsIn(checkpoints, chains) };
-    const plan = await planRanges(tx, chains, VERIFICATION_THREADS);
+    const plan = await planRanges(tx, task.chains, VERIFICATION_THREADS);
     const result =
       plan.rows < VERIFY_IN_THREADS_FROM
         ? await verifyChainRange((sql, params) => tx.query(sql, params) as Promise<unknown[]>, { ...task, range: EVERY_CHAIN })
@@ -96,14 +96,14 @@ export class AuditVerificationService {
  * chosen by the database in its own order of chain ids (see ChainRange). The first range is open below and the last
  * above, so that rows of a chain without a head, which only a forger writes, fall in one of them too.
  */
-async function planRanges(tx: EntityManager, chains: ReadonlySet<string> | undefined, count: number): Promise<{ rows: number; ranges: ChainRange[] }> {
+async function planRanges(tx: EntityManager, chains: readonly string[] | undefined, count: number): Promise<{ rows: number; ranges: ChainRange[] }> {
   const bounds = (await tx.query(
     `SELECT max(chain_id) AS "upTo", max(total)::float8 AS total FROM (
        SELECT chain_id, sum(last_chain_seq) OVER () AS total,
          floor($1 * (sum(last_chain_seq) OVER (ORDER BY chain_id) - last_chain_seq) / NULLIF(sum(last_chain_seq) OVER (), 0)) AS part
        FROM audit_chain_heads ${chains === undefined ? '' : 'WHERE chain_id = ANY($2::text[])'}) AS heads
      GROUP BY part ORDER BY part`,
-    chains === undefined ? [count] : [count, [...chains]],
+    chains === undefined ? [count] : [count, chains],
   )) as { upTo: string; total: number }[];
   const ranges = bounds.map(({ upTo }, index) => ({ after: index === 0 ? null : bounds[index - 1].upTo, upTo: index === bounds.length - 1 ? null : upTo }));
   return { rows: bounds[0]?.total ?? 0, ranges: ranges.length === 0 ? [EVERY_CHAIN] : ranges };
