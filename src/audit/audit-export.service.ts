@@ -3,9 +3,8 @@ import { Readable } from 'node:stream';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { Clock } from '../common/clock/clock';
-import { SqlConditions } from '../database/sql-conditions';
 import { AuditRecord, CheckpointHead, normalizeAt } from './audit-chain';
-import { AuditQueryService, AuditScope, auditScopeOf } from './audit-query.service';
+import { AuditQueryService, auditRowConditions, AuditScope, auditScopeOf } from './audit-query.service';
 import { AUDIT_RECORD_COLUMNS } from './audit-record-columns';
 import { AuditVerificationService } from './audit-verification.service';
 import { AuditService } from './audit.service';
@@ -92,7 +91,9 @@ export class AuditExportService {
     try {
       await runner.startTransaction('REPEATABLE READ');
       await runner.query('SET TRANSACTION READ ONLY');
-      const { where, params } = rowConditions(plan.scope, plan.filters);
+      const { caseId, from, to } = plan.filters;
+      // The same rows GET /api/audit lists under these filters.
+      const { where, params } = auditRowConditions(plan.scope, { caseId: caseId ?? undefined, from: from ?? undefined, to: to ?? undefined });
       // Qualified: a bare `seq` would name the output column, which is text, and sort 10 before 9.
       await runner.query(`DECLARE ${CURSOR} NO SCROLL CURSOR FOR SELECT ${AUDIT_RECORD_COLUMNS} FROM audit_entries ${where} ORDER BY audit_entries.seq`, params);
       return runner;
@@ -173,16 +174,6 @@ export class AuditExportService {
       exportAudit: { seq: exportAudit.seq, chainId: exportAudit.chainId, chainSeq: exportAudit.chainSeq, hash: exportAudit.hash },
     };
   }
-}
-
-/** The same rows GET /api/audit lists: a supervisor's organization's (its cases' included), everything for an ADMIN. */
-function rowConditions(scope: AuditScope, filters: AuditExportFilters): SqlConditions {
-  const conditions = new SqlConditions();
-  if (!scope.all) conditions.add('org_id = ?', scope.orgId);
-  if (filters.caseId !== null) conditions.add('case_id = ?', filters.caseId);
-  if (filters.from !== null) conditions.add('at >= ?::timestamptz', filters.from);
-  if (filters.to !== null) conditions.add('at < ?::timestamptz', filters.to);
-  return conditions;
 }
 
 // Byte order ("C"), not the database's collation: the order a reader sorting the chain ids themselves would get.

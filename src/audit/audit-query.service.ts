@@ -23,7 +23,7 @@ export class AuditQueryService {
 
   /** Case rows carry the case's org_id, so a supervisor's filter on org_id covers their cases' chains too. */
   async list(viewer: Actor, query: AuditEntryQueryDto): Promise<AuditEntryPageResponseDto> {
-    const conditions = filtersOf(auditScopeOf(viewer), query);
+    const conditions = auditRowConditions(auditScopeOf(viewer), query);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? AUDIT_PAGE_SIZE_DEFAULT;
     const direction = query.order === 'asc' ? 'ASC' : 'DESC';
@@ -60,7 +60,11 @@ export class AuditQueryService {
   }
 }
 
-function filtersOf(scope: AuditScope, query: AuditEntryQueryDto): SqlConditions {
+/** The filters GET /api/audit and the export share; a filter left undefined does not narrow. */
+export type AuditRowFilters = Partial<Pick<AuditEntryQueryDto, 'caseId' | 'actorUserId' | 'action' | 'category' | 'from' | 'to'>>;
+
+/** The rows a viewer in `scope` sees under `query`: a supervisor's organization's (its cases' included), every row for an ADMIN. */
+export function auditRowConditions(scope: AuditScope, query: AuditRowFilters): SqlConditions {
   const conditions = new SqlConditions();
   if (!scope.all) conditions.add('org_id = ?', scope.orgId);
   if (query.caseId !== undefined) conditions.add('case_id = ?', query.caseId);
