@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { HolidayCalendar } from '../calendar/holiday-calendar';
 import type { PersistedCaseSnapshot } from '../cases/machine/case-decision';
-import { recomputeUnverified } from '../cases/machine/case-deadlines';
+import type { DeadlineEntry } from '../cases/machine/case.context';
+import { recomputeUnverified, recountedDue } from '../cases/machine/case-deadlines';
 import { JobRunner } from '../jobs/job-runner';
 import { DeadlineProjection } from './deadline-projection';
 
@@ -32,14 +33,26 @@ export class DeadlineRecomputeService implements OnApplicationBootstrap {
 
   /** Returns how many cases had a deadline recounted; safe to run on several instances at once. */
   async recomputeAll(): Promise<number> {
-    const candidates = (await this.dataSource.query(
-      `SELECT DISTINCT case_id FROM deadlines WHERE status = 'PENDING' AND NOT calendar_verified AND paused_since IS NULL ORDER BY case_id`,
-    )) as { case_id: string }[];
     let recomputed = 0;
-    for (const { case_id: caseId } of candidates) {
+    for (const caseId of await this.casesToRecount()) {
       if (await this.recomputeCase(caseId)) recomputed += 1;
     }
     return recomputed;
+  }
+
+  /**
+   * The cases with an entry that this calendar counts differently, judged on the projection without a lock. Every
+   * year has unverified entries until its notice ships (a limitation runs into next year), and locking each such
+   * case in turn at every start kept a city's service from listening for minutes. The locked recount reads the case
+   * again and decides on its snapshot.
+   */
+  private async casesToRecount(): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT case_id, starts_on::text AS "startsOn", unit, days, paused_days AS "pausedDays", due_on::text AS "dueOn", calendar_verified AS "calendarVerified"
+       FROM deadlines WHERE status = 'PENDING' AND NOT calendar_verified AND paused_since IS NULL`,
+    )) as (Pick<DeadlineEntry, 'startsOn' | 'unit' | 'days' | 'pausedDays' | 'dueOn' | 'calendarVerified'> & { case_id: string })[];
+    const cases = new Set(rows.filter((row) => recountedDue(row, this.calendar) !== undefined).map((row) => row.case_id));
+    return [...cases].sort();
   }
 
   private recomputeCase(caseId: string): Promise<boolean> {

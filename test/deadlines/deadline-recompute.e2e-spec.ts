@@ -63,4 +63,18 @@ describe('recounting deadlines when a holiday notice arrives', () => {
     const verify = await t.request({ method: 'GET', url: '/api/audit/verify', headers: supervisor.auth });
     expect(verify.json()).toMatchObject({ ok: true });
   });
+
+  it('does not even lock a case whose unverified entries this calendar counts the same', async () => {
+    // The limitation of a dispute known since August runs into next year, which has no notice yet: unverified, and
+    // counted again to the same day.
+    const { id } = await createCase(t, mediator, individualCaseBody({ knewOrShouldHaveKnownAt: '2026-08-15' }));
+    const owner = await t.owner();
+    const [limitation] = (await owner.query(`SELECT calendar_verified FROM deadlines WHERE case_id = $1 AND kind = 'ARBITRATION_LIMITATION'`, [id])) as { calendar_verified: boolean }[];
+    expect(limitation.calendar_verified).toBe(false);
+    // A locking read leaves its transaction id in the row's xmax.
+    const lockedBy = async () => ((await owner.query('SELECT xmax::text AS xmax FROM cases WHERE id = $1', [id])) as { xmax: string }[])[0].xmax;
+    const before = await lockedBy();
+    expect(await t.app.get(DeadlineRecomputeService).recomputeAll()).toBe(0);
+    expect(await lockedBy()).toBe(before);
+  });
 });

@@ -8,6 +8,7 @@ import {
   openDeadline,
   pauseDeadline,
   recomputeUnverified,
+  recountedDue,
   resumeDeadline,
   statusAsOf,
   supersede,
@@ -142,6 +143,23 @@ describe(closeDeadlines.name, () => {
       ['ARBITRATION_LIMITATION', 'PENDING'],
       ['ACCEPTANCE_DECISION', 'MISSED'],
     ]);
+  });
+});
+
+describe(recountedDue.name, () => {
+  const before2026Notice = new HolidayCalendar([data2025]);
+  const entry = openDeadline([], { kind: 'MEDIATION_PERIOD', startsOn: d('2026-09-16'), days: 15, unit: 'CALENDAR_DAYS', basis: 'test' }, before2026Notice)[0];
+
+  it('answers nothing on the calendar the entry was counted on, and the new due date on one that knows more', () => {
+    expect(recountedDue(entry, before2026Notice)).toBeUndefined();
+    expect(recountedDue(entry, calendar)).toMatchObject({ dueOn: '2026-10-08', verified: true });
+  });
+
+  it('counts the paused days in', () => {
+    // 15 + 7 paused days from 09-16 is 10-08 on weekends only, a working Thursday once the notice is known.
+    const paused = { ...entry, pausedDays: 7, dueOn: d('2026-10-08') };
+    expect(recountedDue(paused, before2026Notice)).toBeUndefined();
+    expect(recountedDue(paused, calendar)).toEqual(expect.objectContaining({ dueOn: '2026-10-08', verified: true }));
   });
 });
 

@@ -168,13 +168,22 @@ export function recomputeUnverified(deadlines: Deadlines, calendar: LegalCalenda
     deadlines,
     (entry) => !entry.calendarVerified && !isPaused(entry),
     (entry) => {
-      const due = dueFor(calendar, entry.startsOn, entry.unit, entry.days + entry.pausedDays);
-      if (due.dueOn === entry.dueOn && due.verified === entry.calendarVerified) return entry;
+      const due = recountedDue(entry, calendar);
+      if (due === undefined) return entry;
       changed.push({ key: entry.key, kind: entry.kind, fromDueOn: entry.dueOn, toDueOn: due.dueOn, calendarVerified: due.verified });
       return { ...entry, dueOn: due.dueOn, calendarVerified: due.verified };
     },
   );
   return { deadlines: changed.length === 0 ? deadlines : next, changed };
+}
+
+/** What an unverified entry counts to on `calendar`, or undefined when that is what it says already. */
+export function recountedDue(
+  entry: Pick<DeadlineEntry, 'startsOn' | 'unit' | 'days' | 'pausedDays' | 'dueOn' | 'calendarVerified'>,
+  calendar: LegalCalendar,
+): CalendarDue | undefined {
+  const due = dueFor(calendar, entry.startsOn, entry.unit, entry.days + entry.pausedDays);
+  return due.dueOn === entry.dueOn && due.verified === entry.calendarVerified ? undefined : due;
 }
 
 /** Stops the clock of the running entry of `kind` on `today`; a clock already stopped or expired stays as it is. */
