@@ -16,7 +16,7 @@ import { CaseRiskService } from './case-risk.service';
 import { riskAlertInput } from './risk-alert-input';
 import { caseRiskRows, storedRiskDiffers, type CaseRiskRow } from './risk-facts.query';
 import { RISK_LEVEL_LABELS } from './risk-labels';
-import { compareLedgerRows, insertLedger, readLedger, type ScreenedCase } from './screening-ledger';
+import { compareLedgerRows, insertLedger, type ScreenedCase } from './screening-ledger';
 
 export type ScreeningTrigger = 'SCHEDULED' | 'ON_DEMAND';
 
@@ -119,7 +119,7 @@ export class RiskScreeningService {
       const alertsRaised = outcomes.filter((result) => result.outcome !== 'UNCHANGED').length;
       await tx.query('UPDATE risk_screenings SET alerts_raised = $2 WHERE id = $1', [id, alertsRaised]);
       await this.storeLevels(tx, stored);
-      // What find() would read back, built from what is at hand: reading 100,000 ledger rows back cost seconds.
+      // What GET /api/risk-screenings/:id would read back, built from what is at hand: reading 100,000 ledger rows back cost seconds.
       const record: ScreeningRecord = {
         id,
         organizationId,
@@ -225,8 +225,8 @@ export class RiskScreeningService {
     return { id, createdAt };
   }
 
-  /** The record with its ledger, ordered most serious first. */
-  async find(manager: EntityManager, id: string): Promise<ScreeningRecord | null> {
+  /** The record without its ledger (readLedger and readLedgerPage read that). */
+  async findRecord(manager: EntityManager, id: string): Promise<Omit<ScreeningRecord, 'cases'> | null> {
     const [row] = (await manager.query(
       `SELECT s.id, s.organization_id AS "organizationId", s.as_of::text AS "asOf", s.trigger, s.run_by, u.display_name AS run_by_name,
               s.windows, s.rule_set_version AS "ruleSetVersion", s.cases_screened AS "casesScreened", s.counts,
@@ -240,7 +240,6 @@ export class RiskScreeningService {
       ...rest,
       by: run_by === null ? null : { id: run_by, displayName: run_by_name ?? '' },
       createdAt: created_at.toISOString(),
-      cases: await readLedger(manager, id),
     };
   }
 }

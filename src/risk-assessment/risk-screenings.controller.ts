@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
@@ -10,8 +10,19 @@ import { NotFoundError } from '../common/errors/domain-error';
 import { ErrorEnvelope } from '../common/errors/error-envelope';
 import { prefersMinimalReturn } from '../common/http/prefer';
 import { RequestId } from '../common/request-id/request-id.decorator';
-import { CreateRiskScreeningDto, RiskScreeningCreatedDto, RiskScreeningDto, RiskScreeningListDto } from './dto/risk-screening.dto';
+import {
+  CreateRiskScreeningDto,
+  DEFAULT_LEDGER_PAGE_SIZE,
+  LedgerPageDto,
+  LedgerQueryDto,
+  RiskScreeningDto,
+  RiskScreeningListDto,
+} from './dto/risk-screening.dto';
 import { RiskScreeningService } from './risk-screening.service';
+import { readLedger, readLedgerPage } from './screening-ledger';
+
+// A malformed id names no screening: 404, as an unknown one.
+const SCREENING_ID = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Screening') });
 
 @ApiTags('risk')
 @ApiBearerAuth()
@@ -31,14 +42,14 @@ export class RiskScreeningsController {
     required: false,
     description: "return=minimal leaves the ledger (cases) out of the answer: a city's runs to tens of megabytes, and GET /api/risk-screenings/:id reads it",
   })
-  @ApiCreatedResponse({ type: RiskScreeningCreatedDto, headers: { 'Preference-Applied': { description: 'return=minimal when the ledger was left out', schema: { type: 'string' } } } })
+  @ApiCreatedResponse({ type: RiskScreeningDto, headers: { 'Preference-Applied': { description: 'return=minimal when the ledger was left out', schema: { type: 'string' } } } })
   async create(
     @CurrentUser() actor: Actor,
     @Body() body: CreateRiskScreeningDto,
     @RequestId() requestId: string,
     @Headers('prefer') prefer: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<RiskScreeningCreatedDto> {
+  ): Promise<RiskScreeningDto> {
     const record = (await this.screenings.screen(actor.organizationId, body.asOf as LegalDate, 'ON_DEMAND', actor, requestId))!;
     if (!prefersMinimalReturn(prefer)) return record;
     void reply.header('Preference-Applied', 'return=minimal');
@@ -62,10 +73,39 @@ export class RiskScreeningsController {
   @Get(':id')
   @Roles('SUPERVISOR', 'ADMIN')
   @ApiOperation({ summary: 'One screening with its ledger' })
-  @ApiOkResponse({ type: RiskScreeningDto })
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: "return=minimal leaves the ledger (cases) out, as POST does; GET /api/risk-screenings/:id/cases pages through it",
+  })
+  @ApiOkResponse({ type: RiskScreeningDto, headers: { 'Preference-Applied': { description: 'return=minimal when the ledger was left out', schema: { type: 'string' } } } })
   @ApiNotFoundResponse({ description: "NOT_FOUND: no such screening in your organization", type: ErrorEnvelope })
-  async find(@CurrentUser() actor: Actor, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Screening') })) id: string): Promise<RiskScreeningDto> {
-    const record = await this.screenings.find(this.dataSource.manager, id);
+  async find(
+    @CurrentUser() actor: Actor,
+    @Param('id', SCREENING_ID) id: string,
+    @Headers('prefer') prefer: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<RiskScreeningDto> {
+    const record = await this.ownRecord(actor, id);
+    if (!prefersMinimalReturn(prefer)) return { ...record, cases: await readLedger(this.dataSource.manager, id) };
+    void reply.header('Preference-Applied', 'return=minimal');
+    return record;
+  }
+
+  @Get(':id/cases')
+  @Roles('SUPERVISOR', 'ADMIN')
+  @ApiOperation({ summary: "One page of a screening's ledger (台账), most serious first, optionally of one level, with each hardship case's assistance" })
+  @ApiOkResponse({ type: LedgerPageDto })
+  @ApiNotFoundResponse({ description: "NOT_FOUND: no such screening in your organization", type: ErrorEnvelope })
+  async ledger(@CurrentUser() actor: Actor, @Param('id', SCREENING_ID) id: string, @Query() query: LedgerQueryDto): Promise<LedgerPageDto> {
+    await this.ownRecord(actor, id);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_LEDGER_PAGE_SIZE;
+    return { ...(await readLedgerPage(this.dataSource.manager, id, { level: query.level, page, pageSize })), page, pageSize };
+  }
+
+  private async ownRecord(actor: Actor, id: string): Promise<Omit<RiskScreeningDto, 'cases'>> {
+    const record = await this.screenings.findRecord(this.dataSource.manager, id);
     if (record === null || record.organizationId !== actor.organizationId) throw new NotFoundError('Screening', id);
     return record;
   }

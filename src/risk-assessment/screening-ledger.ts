@@ -67,3 +67,56 @@ export async function readLedger(manager: EntityManager, screeningId: string): P
   )) as (Omit<ScreenedCase, 'mediator'> & { mediator_id: string | null; mediator_name: string | null })[];
   return rows.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } }));
 }
+
+export const ASSISTANCE_STANDINGS = ['NONE', 'PROPOSED', 'APPROVED'] as const;
+export type AssistanceStanding = (typeof ASSISTANCE_STANDINGS)[number];
+
+export interface LedgerCase extends ScreenedCase {
+  assistance: AssistanceStanding | null;
+}
+
+export interface LedgerPage {
+  items: LedgerCase[];
+  total: number;
+  hardship: { cases: number; withoutAssistance: number };
+}
+
+// Where a hardship case (困难职工帮扶) stood on assistance at the screening date: help approved and given by then, a
+// proposal still waiting for its second supervisor, or nothing, the case a supervisor must act on. A rejected
+// proposal counts as nothing. `r` is the ledger row, `s` its screening.
+const ASSISTANCE_SQL = `CASE
+    WHEN NOT r.reasons @> '[{"ruleId": "HARDSHIP"}]' THEN NULL
+    WHEN EXISTS (SELECT 1 FROM assistance_records a WHERE a.case_id = r.case_id AND a.status = 'APPROVED' AND a.given_on <= s.as_of) THEN 'APPROVED'
+    WHEN EXISTS (SELECT 1 FROM assistance_records a WHERE a.case_id = r.case_id AND a.status = 'PROPOSED') THEN 'PROPOSED'
+    ELSE 'NONE' END`;
+
+/**
+ * One page of a screening's ledger in LEDGER_ORDER_SQL's order, optionally of one level, with each hardship case's
+ * assistance standing: a city's ledger is 100,000 rows, which no one reads or prints at once.
+ */
+export async function readLedgerPage(
+  manager: EntityManager,
+  screeningId: string,
+  query: { level?: RiskLevel; page: number; pageSize: number },
+): Promise<LedgerPage> {
+  const rows = (await manager.query(
+    `SELECT r.case_id AS "caseId", r.case_number AS "caseNumber", r.state, r.mediator_id, r.mediator_name, r.level, r.base_level AS "baseLevel",
+            r.reasons, ${ASSISTANCE_SQL} AS assistance
+     FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id
+     WHERE r.screening_id = $1 AND ($2::text IS NULL OR r.level = $2)
+     ORDER BY ${LEDGER_ORDER_SQL}
+     LIMIT $3 OFFSET $4`,
+    [screeningId, query.level ?? null, query.pageSize, (query.page - 1) * query.pageSize],
+  )) as (Omit<LedgerCase, 'mediator'> & { mediator_id: string | null; mediator_name: string | null })[];
+  const [counts] = (await manager.query(
+    `SELECT count(*) FILTER (WHERE $2::text IS NULL OR level = $2)::int AS total, count(*) FILTER (WHERE standing IS NOT NULL)::int AS hardship,
+            count(*) FILTER (WHERE standing = 'NONE')::int AS "withoutAssistance"
+     FROM (SELECT r.level, ${ASSISTANCE_SQL} AS standing FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id WHERE r.screening_id = $1) ledger`,
+    [screeningId, query.level ?? null],
+  )) as { total: number; hardship: number; withoutAssistance: number }[];
+  return {
+    items: rows.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } })),
+    total: counts.total,
+    hardship: { cases: counts.hardship, withoutAssistance: counts.withoutAssistance },
+  };
+}

@@ -65,11 +65,26 @@ describe("the supervisor's risk screens, against the demo data", () => {
     // National Day 2026's lead time opens on 09-24 (DOMAIN §5, K3): the ledger names the window.
     expect(await ledger.getByTestId('ledger-facts').innerText()).toContain('国庆');
     const rows = ledger.getByTestId('ledger-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(0);
     await browser.screenshot(page, 'screening-ledger');
+    // One level at a time, most serious first: the filter goes into the address, and every row shown is of it.
+    const topLevel = (await rows.first().locator('td').nth(4).locator('.ant-tag').first().innerText()).trim();
+    const option = ledger.getByTestId('ledger-level').getByText(new RegExp(`^${topLevel} \\d+$`));
+    const count = Number((await option.innerText()).split(' ')[1]);
+    const filtered = page.waitForResponse((res) => /\/cases\?.*level=/.test(res.url()));
+    await option.click();
+    await page.waitForURL(/[?&]level=[A-Z]+/);
+    await filtered;
+    // The page before stays on screen until the filtered one arrives (keepPreviousData): wait for the rows to go.
+    await rows.nth(Math.min(count, 100)).waitFor({ state: 'detached' });
+    const levels = await rows.evaluateAll((cells) => cells.map((row) => row.querySelectorAll('td')[4].querySelector('.ant-tag')?.textContent?.trim()));
+    expect(new Set(levels)).toEqual(new Set([topLevel]));
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('print-ledger').isVisible()).toBe(false);
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    // What is printed says which rows it is.
+    expect(await ledger.getByTestId('ledger-print-scope').innerText()).toContain(`${topLevel}：第 1–${levels.length} 条，共 ${count} 条`);
     await browser.screenshot(page, 'screening-ledger-print');
     await page.emulateMedia({ media: 'screen' });
 

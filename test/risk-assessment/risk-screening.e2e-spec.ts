@@ -176,6 +176,59 @@ describe('risk on cases and risk screenings', () => {
     expect((full.json() as Screening).cases).toHaveLength(1);
   });
 
+  it("pages through a ledger, most serious first, by level, with each hardship case's assistance as of the screening date", async () => {
+    const head = await createSignedInUser(t, { role: 'SUPERVISOR' });
+    const desk = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: head.user.organizationId });
+    const hardship = async () => {
+      const { id } = await createCase(t, desk, collectiveCaseBody());
+      await assignMediator(t, id, desk.user.id);
+      return id;
+    };
+    const [unhelped, helped, proposed] = [await hardship(), await hardship(), await hardship()];
+    const plain = (await createCase(t, desk, individualCaseBody())).id;
+    const post = async (url: string, user: SignedInUser, payload: object) => {
+      const res = await t.request({ method: 'POST', url, headers: user.auth, payload });
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+      return res.json() as { id: string };
+    };
+    const relief = { applicantPosition: 0, kind: 'RELIEF_FUNDS', amount: '2000.00', givenOn: '2026-09-20', note: '家中老人住院，生活困难' };
+    const given = await post(`/api/cases/${helped}/assistance`, desk, relief);
+    await post(`/api/cases/${helped}/assistance/${given.id}/approve`, head, { note: '经工会研究同意' });
+    await post(`/api/cases/${proposed}/assistance`, desk, relief);
+
+    const posted = await t.request({ method: 'POST', url: '/api/risk-screenings', payload: { asOf: '2026-09-24' }, headers: { ...head.auth, prefer: 'return=minimal' } });
+    const { id } = posted.json() as Screening;
+    const page = async (query: string, user = head) => t.request({ method: 'GET', url: `/api/risk-screenings/${id}/cases?${query}`, headers: user.auth });
+    type Page = { items: (Screening['cases'][number] & { assistance: string | null })[]; total: number; page: number; pageSize: number; hardship: unknown };
+
+    const whole = (await t.request({ method: 'GET', url: `/api/risk-screenings/${id}`, headers: head.auth })).json() as Screening;
+    const first = (await page('pageSize=3')).json() as Page;
+    const second = (await page('pageSize=3&page=2')).json() as Page;
+    expect([...first.items, ...second.items]).toEqual(whole.cases.map((row) => expect.objectContaining(row)));
+    expect(first).toMatchObject({ total: 4, page: 1, pageSize: 3, hardship: { cases: 3, withoutAssistance: 1 } });
+    expect(second.items.map((row) => [row.caseId, row.level, row.assistance])).toEqual([[plain, 'YELLOW', null]]);
+    const standing = new Map(first.items.map((row) => [row.caseId, row.assistance]));
+    expect(Object.fromEntries([unhelped, helped, proposed].map((caseId) => [caseId, standing.get(caseId)]))).toEqual({ [unhelped]: 'NONE', [helped]: 'APPROVED', [proposed]: 'PROPOSED' });
+
+    const red = (await page('level=RED')).json() as Page;
+    expect(red).toMatchObject({ total: 3, page: 1, pageSize: 100, hardship: { cases: 3, withoutAssistance: 1 } });
+    expect(red.items.map((row) => row.level)).toEqual(['RED', 'RED', 'RED']);
+    expect((await page('level=BLUE')).json()).toMatchObject({ items: [], total: 0 });
+
+    const minimal = await t.request({ method: 'GET', url: `/api/risk-screenings/${id}`, headers: { ...head.auth, prefer: 'return=minimal' } });
+    expect(minimal.headers['preference-applied']).toBe('return=minimal');
+    const { cases: _ledger, ...summary } = whole;
+    expect(minimal.json()).toEqual(summary);
+
+    for (const [query, field] of [['pageSize=501', 'pageSize'], ['page=0', 'page'], ['level=PURPLE', 'level']]) {
+      const bad = await page(query);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ code: 'VALIDATION_FAILED', details: [expect.objectContaining({ field })] });
+    }
+    expect((await page('', desk)).statusCode).toBe(403);
+    expect((await page('', outsider)).json()).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('writes nothing to the rows of the cases a screening only reads, so that a city-wide daily run dirties no case page', async () => {
     const head = await createSignedInUser(t, { role: 'SUPERVISOR' });
     const desk = await createSignedInUser(t, { role: 'MEDIATOR', organizationId: head.user.organizationId });

@@ -1,7 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { IsDefined } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsDefined, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
+import { IntFromQuery } from '../../common/validation/transforms';
 import { RISK_LEVELS, type RiskLevel } from '../../cases/case-vocabulary';
+import { ASSISTANCE_STANDINGS, type AssistanceStanding } from '../screening-ledger';
 
 export class CreateRiskScreeningDto {
   @ApiProperty({ description: 'The legal date to screen as of (YYYY-MM-DD); any date, e.g. a week before a sensitive period', example: '2026-09-24' })
@@ -46,6 +48,7 @@ export class RiskLevelCountsDto {
   @ApiProperty() RED: number;
 }
 
+/** A screening as POST and GET /:id answer it: the whole record, or without the ledger under `Prefer: return=minimal`. */
 export class RiskScreeningDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) organizationId: string;
@@ -58,13 +61,59 @@ export class RiskScreeningDto {
   @ApiProperty({ type: RiskLevelCountsDto }) counts: RiskLevelCountsDto;
   @ApiProperty({ description: 'Alerts opened or raised by this screening' }) alertsRaised: number;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ type: [ScreenedCaseDto], description: 'The ledger (台账): every open case screened, most serious first' }) cases: ScreenedCaseDto[];
+  @ApiPropertyOptional({
+    type: [ScreenedCaseDto],
+    description: 'The ledger (台账): every open case screened, most serious first; left out under Prefer: return=minimal (GET /api/risk-screenings/:id/cases pages through it)',
+  })
+  cases?: ScreenedCaseDto[];
 }
 
-/** A screening as its POST answers it: the whole record, or without the ledger when asked for `Prefer: return=minimal`. */
-export class RiskScreeningCreatedDto extends OmitType(RiskScreeningDto, ['cases'] as const) {
-  @ApiPropertyOptional({ type: [ScreenedCaseDto], description: 'The ledger (台账), most serious first; left out under Prefer: return=minimal' })
-  cases?: ScreenedCaseDto[];
+export const DEFAULT_LEDGER_PAGE_SIZE = 100;
+export const MAX_LEDGER_PAGE_SIZE = 500;
+
+export class LedgerQueryDto {
+  @ApiPropertyOptional({ enum: RISK_LEVELS, description: 'Only the cases screened at this level' })
+  @IsOptional()
+  @IsIn(RISK_LEVELS, { message: `level must be one of ${RISK_LEVELS.join(', ')}` })
+  level?: RiskLevel;
+
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Min(1)
+  @IsInt({ message: 'page must be an integer' })
+  @IntFromQuery()
+  page?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LEDGER_PAGE_SIZE, default: DEFAULT_LEDGER_PAGE_SIZE })
+  @IsOptional()
+  @Max(MAX_LEDGER_PAGE_SIZE)
+  @Min(1)
+  @IsInt({ message: 'pageSize must be an integer' })
+  @IntFromQuery()
+  pageSize?: number;
+}
+
+export class LedgerCaseDto extends ScreenedCaseDto {
+  @ApiProperty({
+    enum: ASSISTANCE_STANDINGS,
+    nullable: true,
+    description:
+      'For a hardship case (HARDSHIP among the reasons): approved help given by the screening date, a proposal awaiting its second supervisor, or none; null for the others',
+  })
+  assistance: AssistanceStanding | null;
+}
+
+export class LedgerHardshipDto {
+  @ApiProperty({ description: 'Hardship cases in the whole ledger' }) cases: number;
+  @ApiProperty({ description: 'Of them, those with neither help given by the screening date nor a proposal' }) withoutAssistance: number;
+}
+
+export class LedgerPageDto {
+  @ApiProperty({ type: [LedgerCaseDto], description: 'Most serious first, then by case number' }) items: LedgerCaseDto[];
+  @ApiProperty({ description: 'Rows matching the filter' }) total: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: LedgerHardshipDto, description: 'Over the whole ledger, whatever the filter' }) hardship: LedgerHardshipDto;
 }
 
 export class RiskScreeningSummaryDto {

@@ -656,6 +656,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risk-screenings/{id}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One page of a screening's ledger (台账), most serious first, optionally of one level, with each hardship case's assistance */
+        get: operations["RiskScreeningsController_ledger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadlines": {
         parameters: {
             query?: never;
@@ -2631,42 +2648,6 @@ export interface components {
             baseLevel: "BLUE" | "YELLOW" | "ORANGE" | "RED";
             reasons: components["schemas"]["RiskReasonDto"][];
         };
-        RiskScreeningCreatedDto: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            organizationId: string;
-            /** @example 2026-09-24 */
-            asOf: string;
-            /** @enum {string} */
-            trigger: "SCHEDULED" | "ON_DEMAND";
-            /** @description null for the daily 08:00 screening */
-            by?: components["schemas"]["ScreeningPersonDto"] | null;
-            /** @description Sensitive windows open on asOf */
-            windows: components["schemas"]["ScreeningWindowDto"][];
-            ruleSetVersion: number;
-            casesScreened: number;
-            counts: components["schemas"]["RiskLevelCountsDto"];
-            /** @description Alerts opened or raised by this screening */
-            alertsRaised: number;
-            createdAt: string;
-            /** @description The ledger (台账), most serious first; left out under Prefer: return=minimal */
-            cases?: components["schemas"]["ScreenedCaseDto"][];
-        };
-        RiskScreeningSummaryDto: {
-            /** Format: uuid */
-            id: string;
-            asOf: string;
-            /** @enum {string} */
-            trigger: "SCHEDULED" | "ON_DEMAND";
-            casesScreened: number;
-            counts: components["schemas"]["RiskLevelCountsDto"];
-            alertsRaised: number;
-            createdAt: string;
-        };
-        RiskScreeningListDto: {
-            items: components["schemas"]["RiskScreeningSummaryDto"][];
-        };
         RiskScreeningDto: {
             /** Format: uuid */
             id: string;
@@ -2686,8 +2667,63 @@ export interface components {
             /** @description Alerts opened or raised by this screening */
             alertsRaised: number;
             createdAt: string;
-            /** @description The ledger (台账): every open case screened, most serious first */
-            cases: components["schemas"]["ScreenedCaseDto"][];
+            /** @description The ledger (台账): every open case screened, most serious first; left out under Prefer: return=minimal (GET /api/risk-screenings/:id/cases pages through it) */
+            cases?: components["schemas"]["ScreenedCaseDto"][];
+        };
+        RiskScreeningSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            asOf: string;
+            /** @enum {string} */
+            trigger: "SCHEDULED" | "ON_DEMAND";
+            casesScreened: number;
+            counts: components["schemas"]["RiskLevelCountsDto"];
+            alertsRaised: number;
+            createdAt: string;
+        };
+        RiskScreeningListDto: {
+            items: components["schemas"]["RiskScreeningSummaryDto"][];
+        };
+        LedgerCaseDto: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example LY-2026-000123 */
+            caseNumber: string;
+            /** @example mediation.active */
+            state: string;
+            mediator?: components["schemas"]["ScreeningPersonDto"] | null;
+            /**
+             * @description As of the screening date
+             * @enum {string}
+             */
+            level: "BLUE" | "YELLOW" | "ORANGE" | "RED";
+            /**
+             * @description Before the sensitive-period raise
+             * @enum {string}
+             */
+            baseLevel: "BLUE" | "YELLOW" | "ORANGE" | "RED";
+            reasons: components["schemas"]["RiskReasonDto"][];
+            /**
+             * @description For a hardship case (HARDSHIP among the reasons): approved help given by the screening date, a proposal awaiting its second supervisor, or none; null for the others
+             * @enum {string|null}
+             */
+            assistance: "NONE" | "PROPOSED" | "APPROVED" | null;
+        };
+        LedgerHardshipDto: {
+            /** @description Hardship cases in the whole ledger */
+            cases: number;
+            /** @description Of them, those with neither help given by the screening date nor a proposal */
+            withoutAssistance: number;
+        };
+        LedgerPageDto: {
+            /** @description Most serious first, then by case number */
+            items: components["schemas"]["LedgerCaseDto"][];
+            /** @description Rows matching the filter */
+            total: number;
+            page: number;
+            pageSize: number;
+            /** @description Over the whole ledger, whatever the filter */
+            hardship: components["schemas"]["LedgerHardshipDto"];
         };
         DeadlineMediatorDto: {
             /** Format: uuid */
@@ -5702,7 +5738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RiskScreeningCreatedDto"];
+                    "application/json": components["schemas"]["RiskScreeningDto"];
                 };
             };
             /** @description FORBIDDEN: not a supervisor (or, for reading, an admin) */
@@ -5719,6 +5755,55 @@ export interface operations {
     RiskScreeningsController_find: {
         parameters: {
             query?: never;
+            header?: {
+                /** @description return=minimal leaves the ledger (cases) out, as POST does; GET /api/risk-screenings/:id/cases pages through it */
+                Prefer?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description return=minimal when the ledger was left out */
+                    "Preference-Applied"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RiskScreeningDto"];
+                };
+            };
+            /** @description FORBIDDEN: not a supervisor (or, for reading, an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND: no such screening in your organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RiskScreeningsController_ledger: {
+        parameters: {
+            query?: {
+                /** @description Only the cases screened at this level */
+                level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
+                page?: number;
+                pageSize?: number;
+            };
             header?: never;
             path: {
                 id: string;
@@ -5732,7 +5817,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RiskScreeningDto"];
+                    "application/json": components["schemas"]["LedgerPageDto"];
                 };
             };
             /** @description FORBIDDEN: not a supervisor (or, for reading, an admin) */

@@ -9,7 +9,6 @@ export type SensitivePeriod = components['schemas']['SensitivePeriodResponseDto'
 export type SensitivePeriodKind = SensitivePeriod['kind'];
 export type Screening = components['schemas']['RiskScreeningDto'];
 export type ScreeningSummary = components['schemas']['RiskScreeningSummaryDto'];
-export type ScreenedCase = components['schemas']['ScreenedCaseDto'];
 export type LevelCounts = components['schemas']['RiskLevelCountsDto'];
 
 // Records over the schema's unions: they stop compiling when the service adds or drops a value (see case-vocabulary).

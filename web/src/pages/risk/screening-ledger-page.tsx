@@ -1,55 +1,35 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { Button, Descriptions, Flex, Result, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Button, Descriptions, Flex, Radio, Result, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { components } from '../../api/schema';
 import { hasCode } from '../../api/api-error';
 import { api } from '../../api/client';
 import { unwrap } from '../../api/unwrap';
 import { RiskTag, StateTag } from '../../cases/case-tags';
-import { isCaseState } from '../../cases/case-vocabulary';
-import { ErrorResult } from '../../common/error-result';
-import { assistanceStanding, type AssistanceStanding } from './assistance-standing';
+import { isCaseState, isRiskLevel, RISK_LEVELS } from '../../cases/case-vocabulary';
+import { ErrorAlert, ErrorResult } from '../../common/error-result';
 import { formatInstant } from './format';
 import { LevelCountTags } from './level-counts';
+import { LEDGER_PAGE_SIZES, ledgerQueryFromSearch, searchFromLedgerQuery, type LedgerQuery } from './ledger-params';
 import { RISK_KEYS } from './risk-queries';
-import type { ScreenedCase, Screening } from './risk-vocabulary';
+import type { Screening } from './risk-vocabulary';
 import './screening-ledger.css';
 
-/** The HARDSHIP rule matched: a worker in hardship, whom the union should be helping (困难职工帮扶). */
-function hasHardship(row: ScreenedCase): boolean {
-  return row.reasons.some((reason) => reason.ruleId === 'HARDSHIP');
-}
+type LedgerCase = components['schemas']['LedgerCaseDto'];
+type LedgerPage = components['schemas']['LedgerPageDto'];
+type AssistanceStanding = NonNullable<LedgerCase['assistance']>;
 
-/** caseId → where each hardship case stood on assistance at the screening date; absent while it loads. */
-type Standings = ReadonlyMap<string, AssistanceStanding>;
+const STANDING_COLORS: Record<AssistanceStanding, string> = { NONE: 'red', PROPOSED: 'gold', APPROVED: 'green' };
 
-/** The ledger has no assistance of its own: each hardship case's records are read from the case (few cases, small). */
-function useAssistanceStandings(screening: Screening | undefined): Standings {
-  const hardship = screening?.cases.filter(hasHardship) ?? [];
-  const records = useQueries({
-    queries: hardship.map((row) => ({
-      queryKey: ['case', row.caseId, 'assistance'],
-      queryFn: () => unwrap(api.GET('/api/cases/{id}/assistance', { params: { path: { id: row.caseId } } })),
-    })),
-  });
-  const standings = new Map<string, AssistanceStanding>();
-  hardship.forEach((row, index) => {
-    const items = records[index]?.data?.items;
-    if (items && screening) standings.set(row.caseId, assistanceStanding(items, screening.asOf));
-  });
-  return standings;
-}
-
-const STANDING_COLORS: Record<AssistanceStanding, string> = { none: 'red', proposed: 'gold', approved: 'green' };
-
-function HardshipTag({ standing }: { standing: AssistanceStanding | undefined }) {
+/** A worker in hardship (困难职工帮扶), and where the union's help stood on the screening date. */
+function HardshipTag({ standing }: { standing: AssistanceStanding }) {
   const { t } = useTranslation();
   return (
     <Tooltip title={t('risk.ledger.hardshipHint')}>
-      <Tag color={standing ? STANDING_COLORS[standing] : 'purple'} data-testid="hardship" data-standing={standing}>
-        {t('risk.ledger.hardship')}
-        {standing ? ` · ${t(`risk.ledger.assistance.${standing}`)}` : ''}
+      <Tag color={STANDING_COLORS[standing]} data-testid="hardship" data-standing={standing}>
+        {t('risk.ledger.hardship')} · {t(`risk.ledger.assistance.${standing}`)}
       </Tag>
     </Tooltip>
   );
@@ -64,13 +44,11 @@ function BackToScreenings() {
   );
 }
 
-function LedgerFacts({ screening, standings }: { screening: Screening; standings: Standings }) {
+function LedgerFacts({ screening, hardship }: { screening: Screening; hardship: LedgerPage['hardship'] | undefined }) {
   const { t } = useTranslation();
   const windows = screening.windows.length
     ? screening.windows.map((window) => `${window.name}（${window.startsOn}–${window.endsOn}，${t(`risk.ledger.windowPhase.${window.phase}`)}）`).join('；')
     : t('risk.ledger.noWindows');
-  const hardshipCases = screening.cases.filter(hasHardship).length;
-  const withoutAssistance = [...standings.values()].filter((standing) => standing === 'none').length;
   return (
     <Descriptions
       bordered
@@ -86,8 +64,8 @@ function LedgerFacts({ screening, standings }: { screening: Screening; standings
         { key: 'counts', label: t('risk.screenings.columns.counts'), children: <LevelCountTags counts={screening.counts} /> },
         { key: 'alertsRaised', label: t('risk.ledger.alertsRaised'), children: screening.alertsRaised },
         { key: 'ruleSetVersion', label: t('risk.ledger.ruleSetVersion'), children: screening.ruleSetVersion },
-        ...(hardshipCases > 0
-          ? [{ key: 'hardship', label: t('risk.ledger.hardshipWithoutAssistance'), children: standings.size < hardshipCases ? '…' : withoutAssistance, span: 'filled' as const }]
+        ...(hardship !== undefined && hardship.cases > 0
+          ? [{ key: 'hardship', label: t('risk.ledger.hardshipWithoutAssistance'), children: t('risk.ledger.hardshipCount', hardship), span: 'filled' as const }]
           : []),
         { key: 'windows', label: t('risk.ledger.windows'), children: windows, span: 'filled' },
       ]}
@@ -95,19 +73,51 @@ function LedgerFacts({ screening, standings }: { screening: Screening; standings
   );
 }
 
-function LedgerTable({ screening, standings }: { screening: Screening; standings: Standings }) {
+/** All levels, or one: a city's ledger is read most serious first, and RED and ORANGE are what gets printed and filed. */
+function LevelFilter({ screening, query, onChange }: { screening: Screening; query: LedgerQuery; onChange: (level: LedgerQuery['level']) => void }) {
   const { t } = useTranslation();
   return (
-    <Table<ScreenedCase>
+    <Radio.Group
+      className="no-print"
+      optionType="button"
+      value={query.level ?? 'ALL'}
+      onChange={(event) => {
+        const value = String(event.target.value);
+        onChange(isRiskLevel(value) ? value : undefined);
+      }}
+      options={[
+        { value: 'ALL', label: t('risk.ledger.allLevels', { count: screening.casesScreened }) },
+        ...[...RISK_LEVELS].reverse().map((level) => ({ value: level, label: `${t(`riskLevel.${level}`)} ${screening.counts[level]}` })),
+      ]}
+      data-testid="ledger-level"
+    />
+  );
+}
+
+function LedgerTable({ page, query, loading, onPage }: { page: LedgerPage | undefined; query: LedgerQuery; loading: boolean; onPage: (page: number, pageSize: number) => void }) {
+  const { t } = useTranslation();
+  const offset = ((page?.page ?? query.page) - 1) * (page?.pageSize ?? query.pageSize);
+  return (
+    <Table<LedgerCase>
       rowKey="caseId"
       size="small"
       bordered
-      pagination={false}
-      dataSource={screening.cases}
+      loading={loading}
+      dataSource={page?.items}
       locale={{ emptyText: t('risk.ledger.empty') }}
       data-testid="ledger-table"
+      pagination={{
+        className: 'no-print',
+        current: page?.page ?? query.page,
+        pageSize: page?.pageSize ?? query.pageSize,
+        total: page?.total ?? 0,
+        pageSizeOptions: LEDGER_PAGE_SIZES,
+        showSizeChanger: true,
+        showTotal: (total) => t('common.total', { total }),
+      }}
+      onChange={(pagination) => onPage(pagination.current ?? 1, pagination.pageSize ?? query.pageSize)}
       columns={[
-        { key: 'index', title: t('risk.ledger.columns.index'), width: 56, align: 'right', render: (_, _row, index) => index + 1 },
+        { key: 'index', title: t('risk.ledger.columns.index'), width: 64, align: 'right', render: (_, _row, index) => offset + index + 1 },
         { key: 'caseNumber', title: t('risk.ledger.columns.caseNumber'), render: (_, row) => <Link to={`/cases/${row.caseId}`}>{row.caseNumber}</Link> },
         { key: 'state', title: t('risk.ledger.columns.state'), render: (_, row) => (isCaseState(row.state) ? <StateTag state={row.state} /> : row.state) },
         { key: 'mediator', title: t('risk.ledger.columns.mediator'), render: (_, row) => row.mediator?.displayName ?? t('cases.unassigned') },
@@ -138,31 +148,39 @@ function LedgerTable({ screening, standings }: { screening: Screening; standings
             </ul>
           ),
         },
-        {
-          key: 'flags',
-          title: t('risk.ledger.columns.flags'),
-          render: (_, row) => (hasHardship(row) ? <HardshipTag standing={standings.get(row.caseId)} /> : null),
-        },
+        { key: 'flags', title: t('risk.ledger.columns.flags'), render: (_, row) => (row.assistance ? <HardshipTag standing={row.assistance} /> : null) },
       ]}
     />
   );
 }
 
-/** GET /api/risk-screenings/:id: the ledger (台账) of one screening, most serious first, ready to print and file. */
+/**
+ * GET /api/risk-screenings/:id without its ledger, and the ledger a page at a time (…/cases): a city's runs to
+ * 100,000 rows. Printing prints the rows shown, under a line that says which they are.
+ */
 export function ScreeningLedgerPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const [search, setSearch] = useSearchParams();
+  const query = ledgerQueryFromSearch(search);
   const screening = useQuery({
     queryKey: [...RISK_KEYS.screenings, id],
-    queryFn: () => unwrap(api.GET('/api/risk-screenings/{id}', { params: { path: { id } } })),
+    queryFn: () => unwrap(api.GET('/api/risk-screenings/{id}', { params: { path: { id }, header: { Prefer: 'return=minimal' } } })),
   });
-  const standings = useAssistanceStandings(screening.data);
+  const ledger = useQuery({
+    queryKey: [...RISK_KEYS.screenings, id, 'cases', query],
+    queryFn: () => unwrap(api.GET('/api/risk-screenings/{id}/cases', { params: { path: { id }, query } })),
+    placeholderData: keepPreviousData,
+    enabled: screening.isSuccess,
+  });
+  const update = (changes: Partial<LedgerQuery>) => setSearch(searchFromLedgerQuery({ ...query, ...changes }), { replace: true });
   if (screening.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (screening.isError) {
     if (hasCode(screening.error, 'NOT_FOUND')) return <Result status="404" title={t('risk.ledger.notFound')} extra={<BackToScreenings />} />;
     return <ErrorResult error={screening.error} onRetry={() => void screening.refetch()} />;
   }
   const data = screening.data;
+  const shown = ledger.data;
   return (
     <Flex vertical gap="middle" className="screening-ledger" data-testid="screening-ledger">
       <BackToScreenings />
@@ -177,8 +195,20 @@ export function ScreeningLedgerPage() {
           {t('risk.ledger.print')}
         </Button>
       </Flex>
-      <LedgerFacts screening={data} standings={standings} />
-      <LedgerTable screening={data} standings={standings} />
+      <LedgerFacts screening={data} hardship={shown?.hardship} />
+      <LevelFilter screening={data} query={query} onChange={(level) => update({ level, page: 1 })} />
+      {ledger.isError ? <ErrorAlert error={ledger.error} /> : null}
+      <LedgerTable page={shown} query={query} loading={ledger.isFetching} onPage={(page, pageSize) => update({ page: pageSize === query.pageSize ? page : 1, pageSize })} />
+      {shown !== undefined ? (
+        <Typography.Text type="secondary" className="print-only" data-testid="ledger-print-scope">
+          {t('risk.ledger.printedScope', {
+            scope: query.level === undefined ? t('risk.ledger.allLevels', { count: data.casesScreened }) : t(`riskLevel.${query.level}`),
+            from: shown.items.length === 0 ? 0 : (shown.page - 1) * shown.pageSize + 1,
+            to: (shown.page - 1) * shown.pageSize + shown.items.length,
+            total: shown.total,
+          })}
+        </Typography.Text>
+      ) : null}
       <Typography.Text type="secondary" className="print-only">
         {t('risk.ledger.printedAt', { time: formatInstant(new Date().toISOString()) })}
       </Typography.Text>
