@@ -64,8 +64,19 @@ export async function readLedger(manager: EntityManager, screeningId: string): P
     `SELECT case_id AS "caseId", case_number AS "caseNumber", state, mediator_id, mediator_name, level, base_level AS "baseLevel", reasons
      FROM risk_screening_cases WHERE screening_id = $1 ORDER BY ${LEDGER_ORDER_SQL}`,
     [screeningId],
-  )) as (Omit<ScreenedCase, 'mediator'> & { mediator_id: string | null; mediator_name: string | null })[];
-  return rows.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } }));
+  )) as StoredRow<ScreenedCase>[];
+  return rows.map(withMediator);
+}
+
+interface MediatorColumns {
+  mediator_id: string | null;
+  mediator_name: string | null;
+}
+
+type StoredRow<T extends ScreenedCase> = Omit<T, 'mediator'> & MediatorColumns;
+
+function withMediator<T extends MediatorColumns>({ mediator_id, mediator_name, ...row }: T): Omit<T, keyof MediatorColumns> & Pick<ScreenedCase, 'mediator'> {
+  return { ...row, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } };
 }
 
 export const ASSISTANCE_STANDINGS = ['NONE', 'PROPOSED', 'APPROVED'] as const;
@@ -107,7 +118,7 @@ export async function readLedgerPage(
      ORDER BY ${LEDGER_ORDER_SQL}
      LIMIT $3 OFFSET $4`,
     [screeningId, query.level ?? null, query.pageSize, (query.page - 1) * query.pageSize],
-  )) as (Omit<LedgerCase, 'mediator'> & { mediator_id: string | null; mediator_name: string | null })[];
+  )) as StoredRow<LedgerCase>[];
   const [counts] = (await manager.query(
     `SELECT count(*) FILTER (WHERE $2::text IS NULL OR level = $2)::int AS total, count(*) FILTER (WHERE standing IS NOT NULL)::int AS hardship,
             count(*) FILTER (WHERE standing = 'NONE')::int AS "withoutAssistance"
@@ -115,7 +126,7 @@ export async function readLedgerPage(
     [screeningId, query.level ?? null],
   )) as { total: number; hardship: number; withoutAssistance: number }[];
   return {
-    items: rows.map(({ mediator_id, mediator_name, ...c }) => ({ ...c, mediator: mediator_id === null ? null : { id: mediator_id, displayName: mediator_name ?? '' } })),
+    items: rows.map(withMediator),
     total: counts.total,
     hardship: { cases: counts.hardship, withoutAssistance: counts.withoutAssistance },
   };
