@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsUUID } from 'class-validator';
 import { RISK_LEVELS, type RiskLevel } from '../../cases/case-vocabulary';
-import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
+import { BooleanFromQuery } from '../../common/validation/transforms';
 import { ALERT_KINDS, ALERT_STATUSES, type AlertKind, type AlertStatus } from '../alert-rules';
+import { PagedQuery } from '../../common/validation/paged-query';
 
 export const DEFAULT_ALERT_PAGE_SIZE = 20;
 export const MAX_ALERT_PAGE_SIZE = 100;
 
-export class AlertQueryDto {
+export class AlertQueryDto extends PagedQuery(DEFAULT_ALERT_PAGE_SIZE, MAX_ALERT_PAGE_SIZE) {
   @ApiPropertyOptional({ enum: ALERT_STATUSES })
   @IsOptional()
   @IsIn(ALERT_STATUSES, { message: `status must be one of ${ALERT_STATUSES.join(', ')}` })
@@ -39,19 +40,4 @@ export class AlertQueryDto {
   @IsBoolean({ message: 'escalated must be true or false' })
   @BooleanFromQuery()
   escalated?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Min(1)
-  @IsInt({ message: 'page must be an integer' })
-  @IntFromQuery()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ALERT_PAGE_SIZE, default: DEFAULT_ALERT_PAGE_SIZE })
-  @IsOptional()
-  @Max(MAX_ALERT_PAGE_SIZE)
-  @Min(1)
-  @IsInt({ message: 'pageSize must be an integer' })
-  @IntFromQuery()
-  pageSize?: number;
 }

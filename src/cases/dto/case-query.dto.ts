@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { BooleanFromQuery, Trim, IntFromQuery } from '../../common/validation/transforms';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { BooleanFromQuery, Trim } from '../../common/validation/transforms';
 import { CASE_STATE_GROUPS, RISK_LEVELS, type RiskLevel } from '../case-vocabulary';
 import { CASE_SOURCES, CASE_STATES, type CaseSource } from '../machine/case.types';
+import { PagedQuery } from '../../common/validation/paged-query';
 
 export const CASE_SORT_KEYS = ['receivedAt', 'caseNumber', 'updatedAt', 'riskLevel'] as const;
 export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
@@ -11,7 +12,7 @@ export const STATE_FILTERS: readonly string[] = [...CASE_STATES, ...CASE_STATE_G
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-export class CaseQueryDto {
+export class CaseQueryDto extends PagedQuery(DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE) {
   @ApiPropertyOptional({ description: 'A dotted state (`mediation.active`) or a group (`intake`, `mediation`, `agreement`, `closed`)', example: 'mediation' })
   @IsOptional()
   @IsIn(STATE_FILTERS, { message: `state must be a dotted state or one of ${CASE_STATE_GROUPS.join(', ')}` })
@@ -54,19 +55,4 @@ export class CaseQueryDto {
   @IsOptional()
   @IsIn(CASE_SORTS, { message: `sort must be one of ${CASE_SORTS.join(', ')}` })
   sort?: string;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Min(1)
-  @IsInt({ message: 'page must be an integer' })
-  @IntFromQuery()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Max(MAX_PAGE_SIZE)
-  @Min(1)
-  @IsInt({ message: 'pageSize must be an integer' })
-  @IntFromQuery()
-  pageSize?: number;
 }

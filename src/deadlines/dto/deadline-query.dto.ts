@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { BooleanFromQuery } from '../../common/validation/transforms';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
 import { DEADLINE_KINDS, DEADLINE_STATUSES, type DeadlineKind, type DeadlineStatus } from '../../cases/machine/case.types';
+import { PagedQuery } from '../../common/validation/paged-query';
 
 export const DEADLINE_PAGE_SIZE = 50;
 
-export class DeadlineQueryDto {
+export class DeadlineQueryDto extends PagedQuery(DEADLINE_PAGE_SIZE, 200) {
   @ApiPropertyOptional({ description: 'Only deadlines due on or before this legal date (YYYY-MM-DD)', example: '2026-10-08' })
   @IsOptional()
   @IsLegalDate()
@@ -32,19 +33,4 @@ export class DeadlineQueryDto {
   @IsBoolean({ message: 'mine must be true or false' })
   @BooleanFromQuery()
   mine?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Min(1)
-  @IsInt({ message: 'page must be an integer' })
-  @IntFromQuery()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: DEADLINE_PAGE_SIZE })
-  @IsOptional()
-  @Min(1)
-  @Max(200)
-  @IsInt({ message: 'pageSize must be an integer' })
-  @IntFromQuery()
-  pageSize?: number;
 }

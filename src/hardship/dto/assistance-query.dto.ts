@@ -1,14 +1,14 @@
-import { IntFromQuery } from '../../common/validation/transforms';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
 import { ASSISTANCE_STATUSES, type AssistanceStatus } from '../hardship-rules';
+import { PagedQuery } from '../../common/validation/paged-query';
 
 export const DEFAULT_ASSISTANCE_PAGE_SIZE = 50;
 export const MAX_ASSISTANCE_PAGE_SIZE = 200;
 
 /** GET /api/assistance: the records of your organization given in a period, by givenOn. */
-export class AssistancePeriodQueryDto {
+export class AssistancePeriodQueryDto extends PagedQuery(DEFAULT_ASSISTANCE_PAGE_SIZE, MAX_ASSISTANCE_PAGE_SIZE) {
   @ApiProperty({ description: 'First day of the period, YYYY-MM-DD, included', example: '2026-09-01' })
   @IsLegalDate()
   from: string;
@@ -21,19 +21,4 @@ export class AssistancePeriodQueryDto {
   @IsOptional()
   @IsIn(ASSISTANCE_STATUSES, { message: `status must be one of ${ASSISTANCE_STATUSES.join(', ')}` })
   status?: AssistanceStatus;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Min(1)
-  @IsInt({ message: 'page must be an integer' })
-  @IntFromQuery()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_ASSISTANCE_PAGE_SIZE, default: DEFAULT_ASSISTANCE_PAGE_SIZE })
-  @IsOptional()
-  @Max(MAX_ASSISTANCE_PAGE_SIZE)
-  @Min(1)
-  @IsInt({ message: 'pageSize must be an integer' })
-  @IntFromQuery()
-  pageSize?: number;
 }

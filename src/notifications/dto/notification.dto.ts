@@ -1,29 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { BooleanFromQuery, IntFromQuery } from '../../common/validation/transforms';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { BooleanFromQuery } from '../../common/validation/transforms';
 import { NOTIFICATION_KINDS } from '../notifications.service';
+import { PagedQuery } from '../../common/validation/paged-query';
 
-export class NotificationQueryDto {
+export class NotificationQueryDto extends PagedQuery(20, 100) {
   @ApiPropertyOptional({ description: 'true: only unread', type: Boolean })
   @IsOptional()
   @IsBoolean({ message: 'unread must be true or false' })
   @BooleanFromQuery()
   unread?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Min(1)
-  @IsInt({ message: 'page must be an integer' })
-  @IntFromQuery()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Min(1)
-  @Max(100)
-  @IsInt({ message: 'pageSize must be an integer' })
-  @IntFromQuery()
-  pageSize?: number;
 }
 
 export class NotificationDto {

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsDefined, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsDefined, IsIn, IsOptional } from 'class-validator';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
-import { IntFromQuery } from '../../common/validation/transforms';
 import { RISK_LEVELS, type RiskLevel } from '../../cases/case-vocabulary';
 import { ASSISTANCE_STANDINGS, type AssistanceStanding } from '../screening-ledger';
+import { PagedQuery } from '../../common/validation/paged-query';
 
 export class CreateRiskScreeningDto {
   @ApiProperty({ description: 'The legal date to screen as of (YYYY-MM-DD); any date, e.g. a week before a sensitive period', example: '2026-09-24' })
@@ -71,26 +71,11 @@ export class RiskScreeningDto {
 export const DEFAULT_LEDGER_PAGE_SIZE = 100;
 export const MAX_LEDGER_PAGE_SIZE = 500;
 
-export class LedgerQueryDto {
+export class LedgerQueryDto extends PagedQuery(DEFAULT_LEDGER_PAGE_SIZE, MAX_LEDGER_PAGE_SIZE) {
   @ApiPropertyOptional({ enum: RISK_LEVELS, description: 'Only the cases screened at this level' })
   @IsOptional()
   @IsIn(RISK_LEVELS, { message: `level must be one of ${RISK_LEVELS.join(', ')}` })
   level?: RiskLevel;
-
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Min(1)
-  @IsInt({ message: 'page must be an integer' })
-  @IntFromQuery()
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LEDGER_PAGE_SIZE, default: DEFAULT_LEDGER_PAGE_SIZE })
-  @IsOptional()
-  @Max(MAX_LEDGER_PAGE_SIZE)
-  @Min(1)
-  @IsInt({ message: 'pageSize must be an integer' })
-  @IntFromQuery()
-  pageSize?: number;
 }
 
 export class LedgerCaseDto extends ScreenedCaseDto {

@@ -4618,6 +4618,8 @@ export interface operations {
     CasesController_list: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description A dotted state (`mediation.active`) or a group (`intake`, `mediation`, `agreement`, `closed`) */
                 state?: string;
                 /** @description true: only open cases (not in a closed state); false: only closed ones */
@@ -4630,8 +4632,6 @@ export interface operations {
                 q?: string;
                 /** @description Sort key, `-` for descending */
                 sort?: "receivedAt" | "-receivedAt" | "caseNumber" | "-caseNumber" | "updatedAt" | "-updatedAt" | "riskLevel" | "-riskLevel";
-                page?: number;
-                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -4976,6 +4976,8 @@ export interface operations {
     AlertsController_list: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 status?: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
                 level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
                 kind?: "RISK_LEVEL" | "DEADLINE_WARNING" | "DEADLINE_MISSED" | "LIMITATION_WATCH" | "SENSITIVE_PERIOD";
@@ -4985,8 +4987,6 @@ export interface operations {
                 mine?: boolean;
                 /** @description true: only alerts escalated to the supervisors (RED left unacknowledged); false: only the others */
                 escalated?: boolean;
-                page?: number;
-                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5799,10 +5799,10 @@ export interface operations {
     RiskScreeningsController_ledger: {
         parameters: {
             query?: {
-                /** @description Only the cases screened at this level */
-                level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
                 page?: number;
                 pageSize?: number;
+                /** @description Only the cases screened at this level */
+                level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
             };
             header?: never;
             path: {
@@ -5843,6 +5843,8 @@ export interface operations {
     DeadlinesController_list: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
                 /** @description Only deadlines due on or before this legal date (YYYY-MM-DD) */
                 dueBefore?: string;
                 /** @description Only deadlines due on or after this legal date (YYYY-MM-DD) */
@@ -5851,8 +5853,6 @@ export interface operations {
                 kind?: "ACCEPTANCE_DECISION" | "RESPONDENT_CONSENT" | "MEDIATION_PERIOD" | "JUDICIAL_CONFIRMATION_WINDOW" | "COURT_DECISION" | "PAYMENT_DUE" | "ARBITRATION_LIMITATION";
                 /** @description true: only deadlines of cases assigned to me */
                 mine?: boolean;
-                page?: number;
-                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -5891,10 +5891,10 @@ export interface operations {
     NotificationsController_list: {
         parameters: {
             query?: {
-                /** @description true: only unread */
-                unread?: boolean;
                 page?: number;
                 pageSize?: number;
+                /** @description true: only unread */
+                unread?: boolean;
             };
             header?: never;
             path?: never;
@@ -6464,13 +6464,13 @@ export interface operations {
     AssistanceController_list: {
         parameters: {
             query: {
+                page?: number;
+                pageSize?: number;
                 /** @description First day of the period, YYYY-MM-DD, included */
                 from: string;
                 /** @description Last day of the period, YYYY-MM-DD, included; not before from (INCONSISTENT) */
                 to: string;
                 status?: "PROPOSED" | "APPROVED" | "REJECTED";
-                page?: number;
-                pageSize?: number;
             };
             header?: never;
             path?: never;
