@@ -1,4 +1,5 @@
 import type { operations } from '../../api/schema';
+import { pageFromSearch } from '../../common/page-params';
 
 export type AuditQuery = NonNullable<operations['AuditController_list']['parameters']['query']>;
 export type AuditCategory = NonNullable<AuditQuery['category']>;
@@ -44,11 +45,6 @@ const ACTION = /^[A-Z][A-Z0-9_]*$/;
 // The API wants an offset on every instant: the trail is UTC and the office UTC+8.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-function positiveInt(value: string | null): number | undefined {
-  const n = Number(value);
-  return value !== null && Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-
 function matching(value: string | null, pattern: RegExp): string | undefined {
   return value !== null && pattern.test(value) ? value : undefined;
 }
@@ -56,7 +52,6 @@ function matching(value: string | null, pattern: RegExp): string | undefined {
 /** The trail's filters live in the address, like the case list's; values the API would refuse are dropped. */
 export function auditQueryFrom(search: URLSearchParams): AuditQuery {
   const category = search.get('category') ?? '';
-  const pageSize = positiveInt(search.get('pageSize'));
   const from = matching(search.get('from'), INSTANT);
   const to = matching(search.get('to'), INSTANT);
   const ordered = from === undefined || to === undefined || Date.parse(from) <= Date.parse(to);
@@ -67,8 +62,7 @@ export function auditQueryFrom(search: URLSearchParams): AuditQuery {
     category: Object.hasOwn(CATEGORIES, category) ? (category as AuditCategory) : undefined,
     from: ordered ? from : undefined,
     to: ordered ? to : undefined,
-    page: positiveInt(search.get('page')) ?? 1,
-    pageSize: pageSize !== undefined && AUDIT_PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_AUDIT_PAGE_SIZE,
+    ...pageFromSearch(search, AUDIT_PAGE_SIZES, DEFAULT_AUDIT_PAGE_SIZE),
   };
 }
 

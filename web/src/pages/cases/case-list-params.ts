@@ -1,5 +1,6 @@
 import type { operations } from '../../api/schema';
 import { isCaseSource, isCaseState, isCaseStateGroup, isRiskLevel } from '../../cases/case-vocabulary';
+import { pageFromSearch } from '../../common/page-params';
 
 export type CaseListQuery = NonNullable<operations['CasesController_list']['parameters']['query']>;
 export type CaseSort = NonNullable<CaseListQuery['sort']>;
@@ -8,11 +9,6 @@ export const DEFAULT_SORT: CaseSort = '-receivedAt';
 export const DEFAULT_PAGE_SIZE = 20;
 export const PAGE_SIZES = [10, 20, 50, 100];
 const SORTS: readonly CaseSort[] = ['receivedAt', '-receivedAt', 'caseNumber', '-caseNumber', 'updatedAt', '-updatedAt', 'riskLevel', '-riskLevel'];
-
-function positiveInt(value: string | null): number | undefined {
-  const n = Number(value);
-  return value !== null && Number.isInteger(n) && n >= 1 ? n : undefined;
-}
 
 /**
  * The list's filters live in the address, so that a filtered list can be bookmarked, shared and returned to with
@@ -23,7 +19,6 @@ export function queryFromSearch(search: URLSearchParams): CaseListQuery {
   const source = search.get('source') ?? '';
   const riskLevel = search.get('riskLevel') ?? '';
   const sort = search.get('sort') ?? '';
-  const pageSize = positiveInt(search.get('pageSize'));
   return {
     state: isCaseState(state) || isCaseStateGroup(state) ? state : undefined,
     source: isCaseSource(source) ? source : undefined,
@@ -32,8 +27,7 @@ export function queryFromSearch(search: URLSearchParams): CaseListQuery {
     mine: search.get('mine') === 'true' ? true : undefined,
     open: search.get('open') === 'true' ? true : search.get('open') === 'false' ? false : undefined,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as CaseSort) : DEFAULT_SORT,
-    page: positiveInt(search.get('page')) ?? 1,
-    pageSize: pageSize !== undefined && PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ...pageFromSearch(search, PAGE_SIZES, DEFAULT_PAGE_SIZE),
   };
 }
 

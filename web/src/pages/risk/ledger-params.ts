@@ -1,5 +1,6 @@
 import type { operations } from '../../api/schema';
 import { isRiskLevel } from '../../cases/case-vocabulary';
+import { pageFromSearch } from '../../common/page-params';
 
 export type LedgerQuery = Required<Pick<NonNullable<operations['RiskScreeningsController_ledger']['parameters']['query']>, 'page' | 'pageSize'>> &
   Pick<NonNullable<operations['RiskScreeningsController_ledger']['parameters']['query']>, 'level'>;
@@ -7,19 +8,12 @@ export type LedgerQuery = Required<Pick<NonNullable<operations['RiskScreeningsCo
 export const LEDGER_PAGE_SIZES = [50, 100, 200, 500];
 const DEFAULT_PAGE_SIZE = 100;
 
-function positiveInt(value: string | null): number | undefined {
-  const n = Number(value);
-  return value !== null && Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-
 /** As the alert list does: values the API would refuse are dropped rather than turned into a 400. */
 export function ledgerQueryFromSearch(search: URLSearchParams): LedgerQuery {
   const level = search.get('level') ?? '';
-  const pageSize = positiveInt(search.get('pageSize'));
   return {
     level: isRiskLevel(level) ? level : undefined,
-    page: positiveInt(search.get('page')) ?? 1,
-    pageSize: pageSize !== undefined && LEDGER_PAGE_SIZES.includes(pageSize) ? pageSize : DEFAULT_PAGE_SIZE,
+    ...pageFromSearch(search, LEDGER_PAGE_SIZES, DEFAULT_PAGE_SIZE),
   };
 }
 
