@@ -11,6 +11,7 @@ import { CreateCourtHandoffs1767830400000 } from '../../migrations/1767830400000
 import { AddScreeningNotifications1768089600000 } from '../../migrations/1768089600000-AddScreeningNotifications';
 import { DropScreeningLedgerCaseKey1768176000000 } from '../../migrations/1768176000000-DropScreeningLedgerCaseKey';
 import { IndexAuditEntriesByOrgSeq1768262400000 } from '../../migrations/1768262400000-IndexAuditEntriesByOrgSeq';
+import { KeyScreeningLedgerByPosition1768348800000 } from '../../migrations/1768348800000-KeyScreeningLedgerByPosition';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   AddScreeningNotifications1768089600000,
   DropScreeningLedgerCaseKey1768176000000,
   IndexAuditEntriesByOrgSeq1768262400000,
+  KeyScreeningLedgerByPosition1768348800000,
 ];

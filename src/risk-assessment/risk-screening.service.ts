@@ -102,6 +102,7 @@ export class RiskScreeningService {
         raises.push(...riskAlertRaise(row, atToday, existing), ...periodAlertRaises(row, atAsOf, asOfPeriods, existing));
       }
       raises.push(...(await this.limitationWatchRaises(tx, organizationId, asOf, existing)));
+      screened.sort(compareLedgerRows);
 
       // The record comes before the alerts so that the digests telling people of them can name it.
       const { id, createdAt } = await this.insertRecord(tx, {
@@ -132,7 +133,7 @@ export class RiskScreeningService {
         counts,
         alertsRaised,
         createdAt: createdAt.toISOString(),
-        cases: screened.sort(compareLedgerRows),
+        cases: screened,
       };
       await this.audit.append(tx, {
         actor: actor ? { userId: actor.id, role: actor.role } : { userId: null, role: 'SYSTEM' },

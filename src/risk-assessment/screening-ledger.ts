@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { RiskLevel } from '../cases/case-vocabulary';
 import { compareUtf16 } from '../common/json/canonical-json';
 import { DistinctJson } from '../common/json/distinct-json';
-import { compareLevels, RISK_LEVELS_BY_RANK_SQL } from '../risk/risk-level';
+import { compareLevels } from '../risk/risk-level';
 import type { RiskReason } from '../risk/risk-rules';
 
 /** One row of a screening's ledger (台账): a case as it stood on the screening date. */
@@ -16,33 +16,34 @@ export interface ScreenedCase {
   reasons: RiskReason[];
 }
 
-// The screening answers with the ledger it sorted in memory, and GET reads the stored one back: the two orders must
-// be one. `COLLATE "C"` compares bytes, as compareUtf16 compares code units; they could part only over characters
-// beyond U+FFFF, and chk_cases_case_number keeps case numbers ASCII.
-export const LEDGER_ORDER_SQL = `array_position(${RISK_LEVELS_BY_RANK_SQL}, level) DESC, case_number COLLATE "C"`;
-
-/** Most serious first, then by case number: LEDGER_ORDER_SQL's order. */
+/** The ledger's order: most serious first, then by case number. */
 export function compareLedgerRows(a: ScreenedCase, b: ScreenedCase): number {
   return compareLevels(b.level, a.level) || compareUtf16(a.caseNumber, b.caseNumber);
 }
 
 /**
- * The whole ledger in one statement. Most of a city's cases share a reason list (none, or only the period's raise)
+ * The whole ledger in one statement, `cases` in compareLedgerRows's order: each row is stored with its place in it
+ * (`position`, the table's key with the screening), so that the ledger and its pages are read back in that order
+ * without sorting it again. The screening answers with the same array, so the answer and every read agree. Most of a city's cases share a reason list (none, or only the period's raise)
  * and a few hundred mediators serve them all, so each distinct list and mediator goes once in a jsonb document the
  * rows index into (`->` on a jsonb array is constant time). A jsonb[] of 100,000 reason texts cost about 1 s to
  * build as an array literal in node and 2–3 s more to parse on the 2-core VM, more than the rest of the insert.
  */
 export async function insertLedger(tx: EntityManager, screeningId: string, cases: readonly ScreenedCase[]): Promise<void> {
   if (cases.length === 0) return;
+  for (let i = 1; i < cases.length; i += 1) {
+    if (compareLedgerRows(cases[i - 1], cases[i]) > 0) throw new Error(`The ledger of screening ${screeningId} is not in ledger order at row ${i + 1}`);
+  }
   const reasons = new DistinctJson();
   const mediators = new DistinctJson();
   const reasonPositions = cases.map((c) => reasons.positionOf(JSON.stringify(c.reasons)));
   const mediatorPositions = cases.map((c) => (c.mediator === null ? null : mediators.positionOf(JSON.stringify(c.mediator))));
   await tx.query(
-    `INSERT INTO risk_screening_cases (screening_id, case_id, case_number, state, mediator_id, mediator_name, level, base_level, reasons)
-     SELECT $1, v.case_id, v.case_number, v.state, ($9::jsonb -> v.mediator ->> 'id')::uuid, $9::jsonb -> v.mediator ->> 'displayName',
+    `INSERT INTO risk_screening_cases (screening_id, position, case_id, case_number, state, mediator_id, mediator_name, level, base_level, reasons)
+     SELECT $1, v.position::int, v.case_id, v.case_number, v.state, ($9::jsonb -> v.mediator ->> 'id')::uuid, $9::jsonb -> v.mediator ->> 'displayName',
             v.level, v.base_level, $10::jsonb -> v.reasons
-     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) AS v(case_id, case_number, state, level, base_level, mediator, reasons)`,
+     FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::int[]) WITH ORDINALITY
+       AS v(case_id, case_number, state, level, base_level, mediator, reasons, position)`,
     [
       screeningId,
       cases.map((c) => c.caseId),
@@ -58,11 +59,11 @@ export async function insertLedger(tx: EntityManager, screeningId: string, cases
   );
 }
 
-/** The ledger of one screening, in LEDGER_ORDER_SQL's order. */
+/** The ledger of one screening, in its order. */
 export async function readLedger(manager: EntityManager, screeningId: string): Promise<ScreenedCase[]> {
   const rows = (await manager.query(
     `SELECT case_id AS "caseId", case_number AS "caseNumber", state, mediator_id, mediator_name, level, base_level AS "baseLevel", reasons
-     FROM risk_screening_cases WHERE screening_id = $1 ORDER BY ${LEDGER_ORDER_SQL}`,
+     FROM risk_screening_cases WHERE screening_id = $1 ORDER BY position`,
     [screeningId],
   )) as StoredRow<ScreenedCase>[];
   return rows.map(withMediator);
@@ -102,7 +103,7 @@ const ASSISTANCE_SQL = `CASE
     ELSE 'NONE' END`;
 
 /**
- * One page of a screening's ledger in LEDGER_ORDER_SQL's order, optionally of one level, with each hardship case's
+ * One page of a screening's ledger in its order, optionally of one level, with each hardship case's
  * assistance standing: a city's ledger is 100,000 rows, which no one reads or prints at once.
  */
 export async function readLedgerPage(
@@ -115,7 +116,7 @@ export async function readLedgerPage(
             r.reasons, ${ASSISTANCE_SQL} AS assistance
      FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id
      WHERE r.screening_id = $1 AND ($2::text IS NULL OR r.level = $2)
-     ORDER BY ${LEDGER_ORDER_SQL}
+     ORDER BY r.position
      LIMIT $3 OFFSET $4`,
     [screeningId, query.level ?? null, query.pageSize, (query.page - 1) * query.pageSize],
   )) as StoredRow<LedgerCase>[];
