@@ -58,8 +58,10 @@ function activitySince(before: ServerActivity, after: ServerActivity): ServerAct
 }
 
 const TEMPLATES = 100;
-/** Audit pages read one after the other for each timing of the audit search on the sealed trail. */
-const AUDIT_PAGE_READS = 20;
+/** Pages read one after the other for each timing of a paged read: the screening's ledger, the audit search. */
+const PAGE_READS = 20;
+/** The console's ledger page. */
+const LEDGER_PAGE_SIZE = 100;
 
 export interface ScaleVolumes {
   openCases: number;
@@ -137,6 +139,15 @@ export async function runScale(env: BenchEnvironment, volumes: ScaleVolumes): Pr
   const again = await record(`risk screening, again`, OPEN_CASES, target(10), screen);
   figures.screenings = [inPeriod, first, again].map(({ casesScreened, alertsRaised, counts }) => ({ casesScreened, alertsRaised, counts }));
   say(`  levels ${JSON.stringify(first.counts)}; alerts raised ${inPeriod.alertsRaised}, then ${first.alertsRaised}, then ${again.alertsRaised}`);
+  // That ledger as the console reads it: its first page, and the page halfway down.
+  const ledgerPages = async (page: number) => {
+    for (let i = 0; i < PAGE_READS; i += 1) {
+      await env.api.expect(200, 'GET', `/api/risk-screenings/${again.id}/cases?page=${page}&pageSize=${LEDGER_PAGE_SIZE}`, { token: city.supervisor.token });
+    }
+  };
+  const middlePage = OPEN_CASES / LEDGER_PAGE_SIZE / 2;
+  await record(`${PAGE_READS} ledger pages of ${LEDGER_PAGE_SIZE} rows, first`, PAGE_READS, undefined, () => ledgerPages(1));
+  await record(`${PAGE_READS} ledger pages of ${LEDGER_PAGE_SIZE} rows, page ${middlePage}`, PAGE_READS, undefined, () => ledgerPages(middlePage));
   await reactivate(env, city.admin.token, paused);
   figures.plans.push({ name: 'Screening facts query (mirrors src/risk-assessment/risk-facts.query.ts)', plan: await explainScreening(env.appDatabaseUrl, city.organizationId) });
 
@@ -154,17 +165,18 @@ export async function runScale(env: BenchEnvironment, volumes: ScaleVolumes): Pr
   await record(`audit verify, admin (every chain)`, AUDIT_ROWS, target(30), () => verify('admin', city.admin.token));
   // The audit search on that trail, as the console asks for it: its newest page, and a page 5,000 rows deep.
   const auditPages = async (token: string, page: number) => {
-    for (let i = 0; i < AUDIT_PAGE_READS; i += 1) await env.api.expect(200, 'GET', `/api/audit?pageSize=50&page=${page}`, { token });
+    for (let i = 0; i < PAGE_READS; i += 1) await env.api.expect(200, 'GET', `/api/audit?pageSize=50&page=${page}`, { token });
   };
-  await record(`${AUDIT_PAGE_READS} audit pages of 50 rows, supervisor, newest`, AUDIT_PAGE_READS, undefined, () => auditPages(city.supervisor.token, 1));
-  await record(`${AUDIT_PAGE_READS} audit pages of 50 rows, supervisor, page 100`, AUDIT_PAGE_READS, undefined, () => auditPages(city.supervisor.token, 100));
-  await record(`${AUDIT_PAGE_READS} audit pages of 50 rows, admin, newest`, AUDIT_PAGE_READS, undefined, () => auditPages(city.admin.token, 1));
+  await record(`${PAGE_READS} audit pages of 50 rows, supervisor, newest`, PAGE_READS, undefined, () => auditPages(city.supervisor.token, 1));
+  await record(`${PAGE_READS} audit pages of 50 rows, supervisor, page 100`, PAGE_READS, undefined, () => auditPages(city.supervisor.token, 100));
+  await record(`${PAGE_READS} audit pages of 50 rows, admin, newest`, PAGE_READS, undefined, () => auditPages(city.admin.token, 1));
   figures.plans.push(...(await explainVerification(env.appDatabaseUrl, city.organizationId)));
   await logSlowStatements(env, -1);
   return figures;
 }
 
 interface ScreeningAnswer {
+  id: string;
   casesScreened: number;
   alertsRaised: number;
   counts: Record<string, number>;
