@@ -12,6 +12,7 @@ import { AddScreeningNotifications1768089600000 } from '../../migrations/1768089
 import { DropScreeningLedgerCaseKey1768176000000 } from '../../migrations/1768176000000-DropScreeningLedgerCaseKey';
 import { IndexAuditEntriesByOrgSeq1768262400000 } from '../../migrations/1768262400000-IndexAuditEntriesByOrgSeq';
 import { KeyScreeningLedgerByPosition1768348800000 } from '../../migrations/1768348800000-KeyScreeningLedgerByPosition';
+import { IndexScreeningLedgerHardship1768435200000 } from '../../migrations/1768435200000-IndexScreeningLedgerHardship';
 
 /** Every migration in order, listed once for the DataSource; a generated migration is added here by hand. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   DropScreeningLedgerCaseKey1768176000000,
   IndexAuditEntriesByOrgSeq1768262400000,
   KeyScreeningLedgerByPosition1768348800000,
+  IndexScreeningLedgerHardship1768435200000,
 ];
