@@ -120,7 +120,8 @@ export class RiskScreeningService {
       const alertsRaised = outcomes.filter((result) => result.outcome !== 'UNCHANGED').length;
       await tx.query('UPDATE risk_screenings SET alerts_raised = $2 WHERE id = $1', [id, alertsRaised]);
       await this.storeLevels(tx, stored);
-      // What GET /api/risk-screenings/:id would read back, built from what is at hand: reading 100,000 ledger rows back cost seconds.
+      // What GET /api/risk-screenings/:id would read back, built from what is at hand: reading 100,000 ledger rows
+      // back cost seconds.
       const record: ScreeningRecord = {
         id,
         organizationId,

@@ -24,10 +24,12 @@ export function compareLedgerRows(a: ScreenedCase, b: ScreenedCase): number {
 /**
  * The whole ledger in one statement, `cases` in compareLedgerRows's order: each row is stored with its place in it
  * (`position`, the table's key with the screening), so that the ledger and its pages are read back in that order
- * without sorting it again. The screening answers with the same array, so the answer and every read agree. Most of a city's cases share a reason list (none, or only the period's raise)
- * and a few hundred mediators serve them all, so each distinct list and mediator goes once in a jsonb document the
- * rows index into (`->` on a jsonb array is constant time). A jsonb[] of 100,000 reason texts cost about 1 s to
- * build as an array literal in node and 2–3 s more to parse on the 2-core VM, more than the rest of the insert.
+ * without sorting it again. The screening answers with the same array, so the answer and every read agree.
+ *
+ * Most of a city's cases share a reason list (none, or only the period's raise) and a few hundred mediators serve
+ * them all, so each distinct list and mediator goes once in a jsonb document the rows index into (`->` on a jsonb
+ * array is constant time). A jsonb[] of 100,000 reason texts cost about 1 s to build as an array literal in node and
+ * 2–3 s more to parse on the 2-core VM, more than the rest of the insert.
  */
 export async function insertLedger(tx: EntityManager, screeningId: string, cases: readonly ScreenedCase[]): Promise<void> {
   if (cases.length === 0) return;

@@ -1,4 +1,5 @@
 import { HARDSHIP_SQL } from '../../src/risk-assessment/screening-ledger';
+import { withOwnerRunner } from '../helpers/owner-runner';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 describe('ix_risk_screening_cases_hardship', () => {
@@ -15,17 +16,16 @@ describe('ix_risk_screening_cases_hardship', () => {
   // A partial index serves only a query whose condition implies its predicate: were HARDSHIP_SQL written otherwise,
   // every ledger page would scan the whole ledger again without anything failing.
   it("serves the ledger's hardship counts", async () => {
-    const runner = (await t.owner()).createQueryRunner();
-    try {
-      await runner.startTransaction();
-      await runner.query('SET LOCAL enable_seqscan = off');
-      const plan = (await runner.query(
-        `EXPLAIN SELECT count(*) FROM risk_screening_cases r WHERE r.screening_id = '00000000-0000-4000-8000-000000000000' AND ${HARDSHIP_SQL}`,
-      )) as { 'QUERY PLAN': string }[];
-      expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('ix_risk_screening_cases_hardship');
-    } finally {
-      await runner.rollbackTransaction();
-      await runner.release();
-    }
+    const plan = await withOwnerRunner(t, async (runner) => {
+      await runner.query('SET enable_seqscan = off');
+      try {
+        return (await runner.query(
+          `EXPLAIN SELECT count(*) FROM risk_screening_cases r WHERE r.screening_id = '00000000-0000-4000-8000-000000000000' AND ${HARDSHIP_SQL}`,
+        )) as { 'QUERY PLAN': string }[];
+      } finally {
+        await runner.query('RESET enable_seqscan');
+      }
+    });
+    expect(plan.map((line) => line['QUERY PLAN']).join('\n')).toContain('ix_risk_screening_cases_hardship');
   });
 });

@@ -3,20 +3,14 @@ import type { QueryRunner } from 'typeorm';
 import { KeyScreeningLedgerByPosition1768348800000 } from '../../migrations/1768348800000-KeyScreeningLedgerByPosition';
 import { createSignedInUser } from '../factories/user.factory';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { withOwnerRunner } from '../helpers/owner-runner';
 
 describe(KeyScreeningLedgerByPosition1768348800000.name, () => {
   let t: TestApp;
   const migration = new KeyScreeningLedgerByPosition1768348800000();
 
   const sql = async <T>(text: string, params: unknown[] = []) => (await (await t.owner()).query(text, params)) as T[];
-  const withRunner = async (work: (runner: QueryRunner) => Promise<void>) => {
-    const runner = (await t.owner()).createQueryRunner();
-    try {
-      await work(runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const withRunner = (work: (runner: QueryRunner) => Promise<unknown>) => withOwnerRunner(t, work);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -1,6 +1,8 @@
+import type { QueryRunner } from 'typeorm';
 import { AddScreeningNotifications1768089600000 } from '../../migrations/1768089600000-AddScreeningNotifications';
 import { createSignedInUser, type SignedInUser } from '../factories/user.factory';
 import { createTestApp, type TestApp } from '../helpers/test-app';
+import { withOwnerRunner } from '../helpers/owner-runner';
 
 describe(AddScreeningNotifications1768089600000.name, () => {
   let t: TestApp;
@@ -15,14 +17,7 @@ describe(AddScreeningNotifications1768089600000.name, () => {
        VALUES ($1, $2, $3, $4, '风险排查新增预警 1 条（截至 2026-09-24）', '2026-09-24 风险排查新增预警 1 条', now())`,
       [supervisor.user.id, supervisor.user.organizationId, kind, screening],
     );
-  const withRunner = async (work: (runner: import('typeorm').QueryRunner) => Promise<void>) => {
-    const runner = (await t.owner()).createQueryRunner();
-    try {
-      await work(runner);
-    } finally {
-      await runner.release();
-    }
-  };
+  const withRunner = (work: (runner: QueryRunner) => Promise<unknown>) => withOwnerRunner(t, work);
 
   beforeAll(async () => {
     t = await createTestApp();
