@@ -98,10 +98,10 @@ export class RiskScreeningsController {
   @ApiOkResponse({ type: LedgerPageDto })
   @ApiNotFoundResponse({ description: "NOT_FOUND: no such screening in your organization", type: ErrorEnvelope })
   async ledger(@CurrentUser() actor: Actor, @Param('id', SCREENING_ID) id: string, @Query() query: LedgerQueryDto): Promise<LedgerPageDto> {
-    await this.ownRecord(actor, id);
+    const record = await this.ownRecord(actor, id);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_LEDGER_PAGE_SIZE;
-    return { ...(await readLedgerPage(this.dataSource.manager, id, { level: query.level, page, pageSize })), page, pageSize };
+    return { ...(await readLedgerPage(this.dataSource.manager, record, { level: query.level, page, pageSize })), page, pageSize };
   }
 
   private async ownRecord(actor: Actor, id: string): Promise<Omit<RiskScreeningDto, 'cases'>> {
