@@ -83,10 +83,11 @@ describe(UserForm.name, { timeout: 20_000 }, () => {
     await fill(user, '初始密码', 'short');
     await fill(user, '确认密码', 'shorter');
     await user.click(screen.getByRole('button', { name: '保 存' }));
+    // antd settles each field's rules on its own promise: one message shown does not mean the others are.
     expect(await screen.findByText('以字母开头，3–32 个字符，只能包含字母、数字、_ . -')).toBeTruthy();
-    expect(screen.getByText('请输入姓名')).toBeTruthy();
-    expect(screen.getByText('密码至少 10 个字符')).toBeTruthy();
-    expect(screen.getByText('两次输入的密码不一致')).toBeTruthy();
+    expect(await screen.findByText('请输入姓名')).toBeTruthy();
+    expect(await screen.findByText('密码至少 10 个字符')).toBeTruthy();
+    expect(await screen.findByText('两次输入的密码不一致')).toBeTruthy();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

@@ -23,8 +23,9 @@ describe(LoginForm.name, () => {
   it('asks for both fields and does not sign in while either is missing', async () => {
     const { onSignIn, submit } = renderForm();
     await user.click(submit);
+    // antd settles each field's rules on its own promise: one message shown does not mean the others are.
     expect(await screen.findByText('请输入用户名')).toBeTruthy();
-    expect(screen.getByText('请输入密码')).toBeTruthy();
+    expect(await screen.findByText('请输入密码')).toBeTruthy();
     expect(onSignIn).not.toHaveBeenCalled();
   });
 
