@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { RiskPolicyModule } from '../risk-policy/risk-policy.module';
 import { CaseRiskService } from './case-risk.service';
 import { DailyScreeningWorker } from './daily-screening.worker';
+import { LedgerExportService } from './ledger-export.service';
 import { RiskScreeningService } from './risk-screening.service';
 import { RiskScreeningsController } from './risk-screenings.controller';
 
@@ -11,7 +12,7 @@ import { RiskScreeningsController } from './risk-screenings.controller';
 @Module({
   imports: [AlertsModule, AuditModule, RiskPolicyModule],
   controllers: [RiskScreeningsController],
-  providers: [CaseRiskService, RiskScreeningService, DailyScreeningWorker],
+  providers: [CaseRiskService, RiskScreeningService, LedgerExportService, DailyScreeningWorker],
   exports: [CaseRiskService],
 })
 export class RiskAssessmentModule {}

@@ -1,5 +1,16 @@
-import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiHeader,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../auth/actor';
@@ -13,11 +24,14 @@ import { RequestId } from '../common/request-id/request-id.decorator';
 import {
   CreateRiskScreeningDto,
   DEFAULT_LEDGER_PAGE_SIZE,
+  LedgerExportQueryDto,
   LedgerPageDto,
   LedgerQueryDto,
   RiskScreeningDto,
   RiskScreeningListDto,
 } from './dto/risk-screening.dto';
+import { LEDGER_CONTENT_TYPES, LEDGER_HEADERS, type LedgerFileFormat } from './ledger-file';
+import { LedgerExportService } from './ledger-export.service';
 import { RiskScreeningService } from './risk-screening.service';
 import { readLedger, readLedgerPage } from './screening-ledger';
 
@@ -31,6 +45,7 @@ const SCREENING_ID = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundErr
 export class RiskScreeningsController {
   constructor(
     private readonly screenings: RiskScreeningService,
+    private readonly exports: LedgerExportService,
     private readonly dataSource: DataSource,
   ) {}
 
@@ -102,6 +117,39 @@ export class RiskScreeningsController {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_LEDGER_PAGE_SIZE;
     return { ...(await readLedgerPage(this.dataSource.manager, record, { level: query.level, page, pageSize })), page, pageSize };
+  }
+
+  @Get(':id/ledger.csv')
+  @Roles('SUPERVISOR', 'ADMIN')
+  @ApiOperation({
+    summary: "The screening's whole ledger (台账), or one level of it, as CSV; audited as LEDGER_EXPORTED",
+    description: `UTF-8 with BOM, CRLF, Chinese headers: a section of the screening's facts (项目, 内容), an empty line, then the ledger in its order (${LEDGER_HEADERS.join(', ')}); reasons separated by ；.`,
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'The file (Content-Disposition: attachment)', content: { 'text/csv': { schema: { type: 'string' } } } })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: an unknown level or parameter', type: ErrorEnvelope })
+  @ApiNotFoundResponse({ description: "NOT_FOUND: no such screening in your organization", type: ErrorEnvelope })
+  ledgerCsv(@CurrentUser() actor: Actor, @Param('id', SCREENING_ID) id: string, @Query() query: LedgerExportQueryDto, @RequestId() requestId: string): Promise<StreamableFile> {
+    return this.ledgerFile(actor, id, query, 'csv', requestId);
+  }
+
+  @Get(':id/ledger.xlsx')
+  @Roles('SUPERVISOR', 'ADMIN')
+  @ApiOperation({
+    summary: "The screening's whole ledger (台账), or one level of it, as an Excel workbook; audited as LEDGER_EXPORTED",
+    description: 'Sheet 台账: a title line, a line naming the screening and the scope, the frozen header row, the rows (reasons one per line). Sheet 排查信息: the facts.',
+  })
+  @ApiProduces(LEDGER_CONTENT_TYPES.xlsx)
+  @ApiOkResponse({ description: 'The file (Content-Disposition: attachment)', content: { [LEDGER_CONTENT_TYPES.xlsx]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: an unknown level or parameter', type: ErrorEnvelope })
+  @ApiNotFoundResponse({ description: "NOT_FOUND: no such screening in your organization", type: ErrorEnvelope })
+  ledgerXlsx(@CurrentUser() actor: Actor, @Param('id', SCREENING_ID) id: string, @Query() query: LedgerExportQueryDto, @RequestId() requestId: string): Promise<StreamableFile> {
+    return this.ledgerFile(actor, id, query, 'xlsx', requestId);
+  }
+
+  private async ledgerFile(actor: Actor, id: string, query: LedgerExportQueryDto, format: LedgerFileFormat, requestId: string): Promise<StreamableFile> {
+    const file = await this.exports.file(actor, await this.ownRecord(actor, id), query.level, format, requestId);
+    return new StreamableFile(file.body, { type: file.contentType, disposition: file.contentDisposition, length: file.body.length });
   }
 
   private async ownRecord(actor: Actor, id: string): Promise<Omit<RiskScreeningDto, 'cases'>> {

@@ -116,6 +116,14 @@ export const LEDGER_HARDSHIP_SQL = `
   SELECT count(*)::int AS cases, count(*) FILTER (WHERE ${ASSISTANCE_SQL} = 'NONE')::int AS "withoutAssistance"
   FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id WHERE r.screening_id = $1 AND ${HARDSHIP_SQL}`;
 
+// A screening's ledger rows in its order ($1), optionally of one level ($2), each hardship case with its assistance.
+const LEDGER_ROWS_SQL = `
+  SELECT r.case_id AS "caseId", r.case_number AS "caseNumber", r.state, r.mediator_id, r.mediator_name, r.level, r.base_level AS "baseLevel",
+         r.reasons, ${ASSISTANCE_SQL} AS assistance
+  FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id
+  WHERE r.screening_id = $1 AND ($2::text IS NULL OR r.level = $2)
+  ORDER BY r.position`;
+
 /**
  * One page of a screening's ledger in its order, optionally of one level, with each hardship case's
  * assistance standing: a city's ledger is 100,000 rows, which no one reads or prints at once.
@@ -126,17 +134,31 @@ export async function readLedgerPage(
   query: { level?: RiskLevel; page: number; pageSize: number },
 ): Promise<LedgerPage> {
   const screeningId = screening.id;
-  const rows = (await manager.query(
-    `SELECT r.case_id AS "caseId", r.case_number AS "caseNumber", r.state, r.mediator_id, r.mediator_name, r.level, r.base_level AS "baseLevel",
-            r.reasons, ${ASSISTANCE_SQL} AS assistance
-     FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id
-     WHERE r.screening_id = $1 AND ($2::text IS NULL OR r.level = $2)
-     ORDER BY r.position
-     LIMIT $3 OFFSET $4`,
-    [screeningId, query.level ?? null, query.pageSize, (query.page - 1) * query.pageSize],
-  )) as StoredRow<LedgerCase>[];
+  const rows = (await manager.query(`${LEDGER_ROWS_SQL} LIMIT $3 OFFSET $4`, [
+    screeningId,
+    query.level ?? null,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  ])) as StoredRow<LedgerCase>[];
   const [hardship] = (await manager.query(LEDGER_HARDSHIP_SQL, [screeningId])) as LedgerPage['hardship'][];
   // The totals by level are the screening's own counts.
   const total = query.level === undefined ? screening.casesScreened : (screening.counts[query.level] ?? 0);
   return { items: rows.map(withMediator), total, hardship };
+}
+
+const LEDGER_CURSOR = 'ledger_rows';
+
+/**
+ * The rows readLedgerPage pages through, all of them, `batchSize` at a time through a cursor, so that a city's ledger
+ * is never in memory at once. `tx` must be a transaction: the cursor lives until it ends.
+ */
+export async function* ledgerBatches(tx: EntityManager, screeningId: string, level: RiskLevel | undefined, batchSize: number): AsyncGenerator<LedgerCase[]> {
+  await tx.query(`DECLARE ${LEDGER_CURSOR} NO SCROLL CURSOR FOR ${LEDGER_ROWS_SQL}`, [screeningId, level ?? null]);
+  for (;;) {
+    const rows = (await tx.query(`FETCH ${batchSize} FROM ${LEDGER_CURSOR}`)) as StoredRow<LedgerCase>[];
+    if (rows.length > 0) yield rows.map(withMediator);
+    if (rows.length < batchSize) break;
+  }
+  // Left open by a reader that stops early or fails, it ends with the transaction.
+  await tx.query(`CLOSE ${LEDGER_CURSOR}`);
 }

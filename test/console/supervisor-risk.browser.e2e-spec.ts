@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { useBrowser } from './browser';
 import { useConsoleApp } from './console-app';
@@ -80,8 +81,17 @@ describe("the supervisor's risk screens, against the demo data", () => {
     await rows.nth(Math.min(count, 100)).waitFor({ state: 'detached' });
     const levels = await rows.evaluateAll((cells) => cells.map((row) => row.querySelectorAll('td')[4].querySelector('.ant-tag')?.textContent?.trim()));
     expect(new Set(levels)).toEqual(new Set([topLevel]));
+    // The export holds every row of the level, not the page, under the service's (Chinese) name.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-ledger-xlsx').click()]);
+    expect(download.suggestedFilename()).toBe(`风险排查台账_2026-09-24_${topLevel}.xlsx`);
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const exported = workbook.getWorksheet('台账')!;
+    expect(exported.rowCount - 3).toBe(count);
+    expect(exported.getCell('E4').value).toBe(topLevel);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByTestId('print-ledger').isVisible()).toBe(false);
+    expect(await page.getByTestId('download-ledger-xlsx').isVisible()).toBe(false);
     expect(await page.getByRole('navigation').isVisible()).toBe(false);
     // What is printed says which rows it is.
     expect(await ledger.getByTestId('ledger-print-scope').innerText()).toContain(`${topLevel}：第 1–${levels.length} 条，共 ${count} 条`);

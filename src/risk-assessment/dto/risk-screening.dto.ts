@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsOptional } from 'class-validator';
 import { IsLegalDate } from '../../common/validation/is-legal-date';
 import { RISK_LEVELS, type RiskLevel } from '../../cases/case-vocabulary';
@@ -77,6 +77,9 @@ export class LedgerQueryDto extends PagedQuery(DEFAULT_LEDGER_PAGE_SIZE, MAX_LED
   @IsIn(RISK_LEVELS, { message: `level must be one of ${RISK_LEVELS.join(', ')}` })
   level?: RiskLevel;
 }
+
+/** The whole ledger, or one level of it, as a file. */
+export class LedgerExportQueryDto extends PickType(LedgerQueryDto, ['level'] as const) {}
 
 export class LedgerCaseDto extends ScreenedCaseDto {
   @ApiProperty({

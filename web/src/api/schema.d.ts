@@ -673,6 +673,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/risk-screenings/{id}/ledger.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The screening's whole ledger (台账), or one level of it, as CSV; audited as LEDGER_EXPORTED
+         * @description UTF-8 with BOM, CRLF, Chinese headers: a section of the screening's facts (项目, 内容), an empty line, then the ledger in its order (序号, 案号, 状态, 承办调解员, 风险等级, 上调前等级, 风险依据, 困难职工帮扶); reasons separated by ；.
+         */
+        get: operations["RiskScreeningsController_ledgerCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/risk-screenings/{id}/ledger.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The screening's whole ledger (台账), or one level of it, as an Excel workbook; audited as LEDGER_EXPORTED
+         * @description Sheet 台账: a title line, a line naming the screening and the scope, the frozen header row, the rows (reasons one per line). Sheet 排查信息: the facts.
+         */
+        get: operations["RiskScreeningsController_ledgerXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/deadlines": {
         parameters: {
             query?: never;
@@ -5836,6 +5876,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RiskScreeningsController_ledgerCsv: {
+        parameters: {
+            query?: {
+                /** @description Only the cases screened at this level */
+                level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: an unknown level or parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: not a supervisor (or, for reading, an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND: no such screening in your organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    RiskScreeningsController_ledgerXlsx: {
+        parameters: {
+            query?: {
+                /** @description Only the cases screened at this level */
+                level?: "BLUE" | "YELLOW" | "ORANGE" | "RED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file (Content-Disposition: attachment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description VALIDATION_FAILED: an unknown level or parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description FORBIDDEN: not a supervisor (or, for reading, an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description NOT_FOUND: no such screening in your organization */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };

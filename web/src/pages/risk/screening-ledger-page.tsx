@@ -1,11 +1,12 @@
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Descriptions, Flex, Radio, Result, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
+import { App, Button, Descriptions, Flex, Radio, Result, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { components } from '../../api/schema';
 import { hasCode } from '../../api/api-error';
 import { api } from '../../api/client';
+import { downloadFile } from '../../api/download';
 import { unwrap } from '../../api/unwrap';
 import { RiskTag, StateTag } from '../../cases/case-tags';
 import { isCaseState, isRiskLevel, RISK_LEVELS } from '../../cases/case-vocabulary';
@@ -91,6 +92,43 @@ function LevelFilter({ screening, query, onChange }: { screening: Screening; que
       ]}
       data-testid="ledger-level"
     />
+  );
+}
+
+type FileFormat = 'csv' | 'xlsx';
+
+function downloadLedger(screening: Screening, level: LedgerQuery['level'], format: FileFormat): Promise<string> {
+  const params = { path: { id: screening.id }, query: { level } };
+  const request =
+    format === 'csv'
+      ? api.GET('/api/risk-screenings/{id}/ledger.csv', { params, parseAs: 'blob' })
+      : api.GET('/api/risk-screenings/{id}/ledger.xlsx', { params, parseAs: 'blob' });
+  return downloadFile(request as Promise<{ data?: Blob; error?: unknown; response: Response }>, `tiaojie-ledger_${screening.asOf}.${format}`);
+}
+
+/** The whole ledger of the level chosen, as a file to file or send up: printing gives only the page shown. */
+function LedgerDownloads({ screening, level }: { screening: Screening; level: LedgerQuery['level'] }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const download = useMutation({
+    mutationFn: (format: FileFormat) => downloadLedger(screening, level, format),
+    onSuccess: (name) => void message.success(t('risk.ledger.downloaded', { name })),
+  });
+  const button = (format: FileFormat, label: string) => (
+    <Tooltip title={t('risk.ledger.downloadHint')}>
+      <Button icon={<DownloadOutlined aria-hidden />} loading={download.isPending && download.variables === format} onClick={() => download.mutate(format)} data-testid={`download-ledger-${format}`}>
+        {label}
+      </Button>
+    </Tooltip>
+  );
+  return (
+    <Flex vertical gap="small" className="no-print">
+      <Space wrap>
+        {button('xlsx', t('risk.ledger.downloadXlsx'))}
+        {button('csv', t('risk.ledger.downloadCsv'))}
+      </Space>
+      {download.isError ? <ErrorAlert error={download.error} /> : null}
+    </Flex>
   );
 }
 
@@ -191,9 +229,12 @@ export function ScreeningLedgerPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('risk.ledger.subtitle', { asOf: data.asOf })}</Typography.Text>
         </div>
-        <Button className="no-print" icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} data-testid="print-ledger">
-          {t('risk.ledger.print')}
-        </Button>
+        <Space className="no-print" wrap>
+          <LedgerDownloads screening={data} level={query.level} />
+          <Button icon={<PrinterOutlined aria-hidden />} onClick={() => window.print()} data-testid="print-ledger">
+            {t('risk.ledger.print')}
+          </Button>
+        </Space>
       </Flex>
       <LedgerFacts screening={data} hardship={shown?.hardship} />
       <LevelFilter screening={data} query={query} onChange={(level) => update({ level, page: 1 })} />
