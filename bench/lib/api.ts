@@ -25,6 +25,14 @@ export class Api {
     return res.body;
   }
 
+  /** A file the service answers with (a download): its size in bytes, or the bench stops with what the service said. */
+  async download(path: string, token: string): Promise<number> {
+    const res = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    const body = await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET ${path}: expected 200, got ${res.status} ${Buffer.from(body).toString('utf8')}`);
+    return body.byteLength;
+  }
+
   async signIn(username: string, password: string): Promise<SignedIn> {
     const body = await this.expect<{ accessToken: string; user: { id: string; organizationId: string } }>(200, 'POST', '/api/auth/login', {
       body: { username, password },

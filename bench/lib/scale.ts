@@ -148,6 +148,13 @@ export async function runScale(env: BenchEnvironment, volumes: ScaleVolumes): Pr
   const middlePage = OPEN_CASES / LEDGER_PAGE_SIZE / 2;
   await record(`${PAGE_READS} ledger pages of ${LEDGER_PAGE_SIZE} rows, first`, PAGE_READS, undefined, () => ledgerPages(1));
   await record(`${PAGE_READS} ledger pages of ${LEDGER_PAGE_SIZE} rows, page ${middlePage}`, PAGE_READS, undefined, () => ledgerPages(middlePage));
+  // And the whole of it as the file a supervisor files.
+  for (const format of ['xlsx', 'csv'] as const) {
+    const bytes = await record(`ledger export, ${format}`, OPEN_CASES, undefined, () =>
+      env.api.download(`/api/risk-screenings/${again.id}/ledger.${format}`, city.supervisor.token),
+    );
+    say(`  ${(bytes / 1e6).toFixed(1)} MB`);
+  }
   await reactivate(env, city.admin.token, paused);
   figures.plans.push({ name: 'Screening facts query (mirrors src/risk-assessment/risk-facts.query.ts)', plan: await explainScreening(env.appDatabaseUrl, city.organizationId) });
 
