@@ -149,8 +149,8 @@ export async function readLedgerPage(
 const LEDGER_CURSOR = 'ledger_rows';
 
 /**
- * The rows readLedgerPage pages through, all of them, `batchSize` at a time through a cursor, so that a city's ledger
- * is never in memory at once. `tx` must be a transaction: the cursor lives until it ends.
+ * The rows readLedgerPage pages through, all of them, `batchSize` at a time through a cursor: a city's 100,000 rows
+ * never sit in memory together, only the file written from them. `tx` must be a transaction: the cursor lives in it.
  */
 export async function* ledgerBatches(tx: EntityManager, screeningId: string, level: RiskLevel | undefined, batchSize: number): AsyncGenerator<LedgerCase[]> {
   await tx.query(`DECLARE ${LEDGER_CURSOR} NO SCROLL CURSOR FOR ${LEDGER_ROWS_SQL}`, [screeningId, level ?? null]);
