@@ -44,7 +44,7 @@ export class LedgerExportService {
       const [organization] = (await tx.query('SELECT name FROM organizations WHERE id = $1', [screening.organizationId])) as { name: string }[];
       const head: LedgerFileHead = { organizationName: organization.name, screening, level, exportedAt, exportedBy: actor.displayName, timeZone: this.config.legalTimeZone };
       const writer = format === 'csv' ? csvLedgerWriter(head) : xlsxLedgerWriter(head);
-      for await (const batch of ledgerBatches(tx, screening.id, level, LEDGER_EXPORT_BATCH_SIZE)) writer.rows(batch);
+      for await (const batch of ledgerBatches(tx, screening, level, LEDGER_EXPORT_BATCH_SIZE)) writer.rows(batch);
       return writer.finish();
     });
     await this.dataSource.transaction((tx) =>

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { compareLedgerRows, insertLedger, type ScreenedCase } from './screening-ledger';
+import { compareLedgerRows, insertLedger, ledgerPositions, type ScreenedCase } from './screening-ledger';
 
 const row = (caseNumber: string, level: ScreenedCase['level']): ScreenedCase => ({
   caseId: caseNumber,
@@ -24,5 +24,20 @@ describe(insertLedger.name, () => {
     const tx = { query } as unknown as EntityManager;
     await expect(insertLedger(tx, 's1', [row('LY-2026-000001', 'BLUE'), row('LY-2026-000002', 'RED')])).rejects.toThrow(/not in ledger order at row 2/);
     expect(query).not.toHaveBeenCalled();
+  });
+});
+
+describe(ledgerPositions.name, () => {
+  const ledger = { id: 's1', casesScreened: 10, counts: { RED: 2, ORANGE: 0, YELLOW: 5, BLUE: 3 } };
+
+  it('finds each level as the run of positions after the more serious ones', () => {
+    expect(ledgerPositions(ledger, 'RED')).toEqual({ after: 0, last: 2 });
+    expect(ledgerPositions(ledger, 'ORANGE')).toEqual({ after: 2, last: 2 });
+    expect(ledgerPositions(ledger, 'YELLOW')).toEqual({ after: 2, last: 7 });
+    expect(ledgerPositions(ledger, 'BLUE')).toEqual({ after: 7, last: 10 });
+  });
+
+  it('spans the whole ledger without a level', () => {
+    expect(ledgerPositions(ledger, undefined)).toEqual({ after: 0, last: 10 });
   });
 });

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RiskLevel } from '../cases/case-vocabulary';
+import { RISK_LEVELS, type RiskLevel } from '../cases/case-vocabulary';
 import { compareUtf16 } from '../common/json/canonical-json';
 import { DistinctJson } from '../common/json/distinct-json';
 import { compareLevels } from '../risk/risk-level';
@@ -116,34 +116,44 @@ export const LEDGER_HARDSHIP_SQL = `
   SELECT count(*)::int AS cases, count(*) FILTER (WHERE ${ASSISTANCE_SQL} = 'NONE')::int AS "withoutAssistance"
   FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id WHERE r.screening_id = $1 AND ${HARDSHIP_SQL}`;
 
-// A screening's ledger rows in its order ($1), optionally of one level ($2), each hardship case with its assistance.
-const LEDGER_ROWS_SQL = `
+/** What a screening record says of its ledger: how many rows, and how many of each level. */
+export interface LedgerCounts {
+  id: string;
+  casesScreened: number;
+  counts: Record<RiskLevel, number>;
+}
+
+/**
+ * Where the rows of `level` (or all rows) lie in the ledger: positions `after` + 1 to `last`. The ledger is stored
+ * most serious first and numbered 1, 2, 3, … in that order, so each level is one run of positions, and the screening's
+ * counts say where it starts and ends.
+ */
+export function ledgerPositions(ledger: LedgerCounts, level: RiskLevel | undefined): { after: number; last: number } {
+  if (level === undefined) return { after: 0, last: ledger.casesScreened };
+  const after = RISK_LEVELS.filter((other) => compareLevels(other, level) > 0).reduce((sum, other) => sum + (ledger.counts[other] ?? 0), 0);
+  return { after, last: after + (ledger.counts[level] ?? 0) };
+}
+
+// A screening's ledger rows ($1) of positions $3 + 1 to $4 in its order, each hardship case with its assistance. The
+// level ($2) is asked for again: the positions find the rows along the key, the level keeps any other out.
+export const LEDGER_ROWS_SQL = `
   SELECT r.case_id AS "caseId", r.case_number AS "caseNumber", r.state, r.mediator_id, r.mediator_name, r.level, r.base_level AS "baseLevel",
          r.reasons, ${ASSISTANCE_SQL} AS assistance
   FROM risk_screening_cases r JOIN risk_screenings s ON s.id = r.screening_id
-  WHERE r.screening_id = $1 AND ($2::text IS NULL OR r.level = $2)
+  WHERE r.screening_id = $1 AND ($2::text IS NULL OR r.level = $2) AND r.position > $3 AND r.position <= $4
   ORDER BY r.position`;
 
 /**
  * One page of a screening's ledger in its order, optionally of one level, with each hardship case's
- * assistance standing: a city's ledger is 100,000 rows, which no one reads or prints at once.
+ * assistance standing: a city's ledger is 100,000 rows, which no one reads or prints at once. A page is a run of
+ * positions, so the last page of a city's ledger is read as fast as the first.
  */
-export async function readLedgerPage(
-  manager: EntityManager,
-  screening: { id: string; casesScreened: number; counts: Record<RiskLevel, number> },
-  query: { level?: RiskLevel; page: number; pageSize: number },
-): Promise<LedgerPage> {
-  const screeningId = screening.id;
-  const rows = (await manager.query(`${LEDGER_ROWS_SQL} LIMIT $3 OFFSET $4`, [
-    screeningId,
-    query.level ?? null,
-    query.pageSize,
-    (query.page - 1) * query.pageSize,
-  ])) as StoredRow<LedgerCase>[];
-  const [hardship] = (await manager.query(LEDGER_HARDSHIP_SQL, [screeningId])) as LedgerPage['hardship'][];
-  // The totals by level are the screening's own counts.
-  const total = query.level === undefined ? screening.casesScreened : (screening.counts[query.level] ?? 0);
-  return { items: rows.map(withMediator), total, hardship };
+export async function readLedgerPage(manager: EntityManager, ledger: LedgerCounts, query: { level?: RiskLevel; page: number; pageSize: number }): Promise<LedgerPage> {
+  const { after, last } = ledgerPositions(ledger, query.level);
+  const first = after + (query.page - 1) * query.pageSize;
+  const rows = (await manager.query(LEDGER_ROWS_SQL, [ledger.id, query.level ?? null, first, Math.min(last, first + query.pageSize)])) as StoredRow<LedgerCase>[];
+  const [hardship] = (await manager.query(LEDGER_HARDSHIP_SQL, [ledger.id])) as LedgerPage['hardship'][];
+  return { items: rows.map(withMediator), total: last - after, hardship };
 }
 
 const LEDGER_CURSOR = 'ledger_rows';
@@ -152,8 +162,9 @@ const LEDGER_CURSOR = 'ledger_rows';
  * The rows readLedgerPage pages through, all of them, `batchSize` at a time through a cursor: a city's 100,000 rows
  * never sit in memory together, only the file written from them. `tx` must be a transaction: the cursor lives in it.
  */
-export async function* ledgerBatches(tx: EntityManager, screeningId: string, level: RiskLevel | undefined, batchSize: number): AsyncGenerator<LedgerCase[]> {
-  await tx.query(`DECLARE ${LEDGER_CURSOR} NO SCROLL CURSOR FOR ${LEDGER_ROWS_SQL}`, [screeningId, level ?? null]);
+export async function* ledgerBatches(tx: EntityManager, ledger: LedgerCounts, level: RiskLevel | undefined, batchSize: number): AsyncGenerator<LedgerCase[]> {
+  const { after, last } = ledgerPositions(ledger, level);
+  await tx.query(`DECLARE ${LEDGER_CURSOR} NO SCROLL CURSOR FOR ${LEDGER_ROWS_SQL}`, [ledger.id, level ?? null, after, last]);
   for (;;) {
     const rows = (await tx.query(`FETCH ${batchSize} FROM ${LEDGER_CURSOR}`)) as StoredRow<LedgerCase>[];
     if (rows.length > 0) yield rows.map(withMediator);

@@ -214,6 +214,11 @@ describe('risk on cases and risk screenings', () => {
     expect(red).toMatchObject({ total: 3, page: 1, pageSize: 100, hardship: { cases: 3, withoutAssistance: 1 } });
     expect(red.items.map((row) => row.level)).toEqual(['RED', 'RED', 'RED']);
     expect((await page('level=BLUE')).json()).toMatchObject({ items: [], total: 0 });
+    // A level's pages, its last one and one past it, are runs of the ledger's positions.
+    expect(((await page('level=YELLOW')).json() as Page).items.map((row) => row.caseId)).toEqual([plain]);
+    expect(((await page('level=RED&pageSize=2&page=2')).json() as Page).items.map((row) => row.caseId)).toEqual([first.items[2].caseId]);
+    expect((await page('level=RED&pageSize=2&page=3')).json()).toMatchObject({ items: [], total: 3 });
+    expect((await page('pageSize=3&page=3')).json()).toMatchObject({ items: [], total: 4 });
 
     const minimal = await t.request({ method: 'GET', url: `/api/risk-screenings/${id}`, headers: { ...head.auth, prefer: 'return=minimal' } });
     expect(minimal.headers['preference-applied']).toBe('return=minimal');

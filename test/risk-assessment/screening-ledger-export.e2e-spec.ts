@@ -115,7 +115,7 @@ describe("a screening's ledger as a file", () => {
     for (const size of [2, 3, 4, 10]) {
       const batches = await dataSource.transaction(async (tx) => {
         const read: string[][] = [];
-        for await (const batch of ledgerBatches(tx, screeningId, undefined, size)) read.push(batch.map((row) => row.caseNumber));
+        for await (const batch of ledgerBatches(tx, { id: screeningId, casesScreened: 4, counts: { RED: 3, ORANGE: 0, YELLOW: 1, BLUE: 0 } }, undefined, size)) read.push(batch.map((row) => row.caseNumber));
         return read;
       });
       expect(batches.flat()).toEqual(ledger.map((row) => row.caseNumber));
