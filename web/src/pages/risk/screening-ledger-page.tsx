@@ -122,7 +122,7 @@ function LedgerDownloads({ screening, level }: { screening: Screening; level: Le
     </Tooltip>
   );
   return (
-    <Flex vertical gap="small" className="no-print">
+    <Flex vertical gap="small">
       <Space wrap>
         {button('xlsx', t('risk.ledger.downloadXlsx'))}
         {button('csv', t('risk.ledger.downloadCsv'))}
