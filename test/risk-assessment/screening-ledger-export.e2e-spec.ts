@@ -25,8 +25,9 @@ describe("a screening's ledger as a file", () => {
   const helpedCases: string[] = [];
 
   const query = async <T>(sql: string, params: unknown[] = []) => (await t.app.get(DataSource).query(sql, params)) as T[];
+  const files = { csv: (id: string) => `/api/risk-screenings/${id}/ledger.csv`, xlsx: (id: string) => `/api/risk-screenings/${id}/ledger.xlsx` };
   const exported = (format: 'csv' | 'xlsx', search = '', user = head) =>
-    t.request({ method: 'GET', url: `/api/risk-screenings/${screeningId}/ledger.${format}${search}`, headers: { ...user.auth, 'x-request-id': `ledger-${format}-${search.replace(/\W/g, '')}` } });
+    t.request({ method: 'GET', url: `${files[format](screeningId)}${search}`, headers: { ...user.auth, 'x-request-id': `ledger-${format}-${search.replace(/\W/g, '')}` } });
   const exportAudits = () =>
     query<{ action: string; category: string; actor_user_id: string; request_id: string; payload: Record<string, unknown> }>(
       `SELECT action, category, actor_user_id, request_id, payload FROM audit_entries WHERE action = 'LEDGER_EXPORTED' AND org_id = $1 ORDER BY seq`,
