@@ -131,7 +131,7 @@ const HEADER_ROW = 3;
 /**
  * An Excel workbook, streamed as the rows come (exceljs's WorkbookWriter): sheet 台账 with a title line, a line saying
  * which screening and what part of it, the frozen header and the rows, reasons one per line; sheet 排查信息 with the
- * facts. The workbook's metadata carries the export time, so the same export gives the same file.
+ * facts. Printed, the ledger sheet is landscape and one page wide.
  */
 export function xlsxLedgerWriter(head: LedgerFileHead): LedgerFileWriter {
   const chunks: Buffer[] = [];
