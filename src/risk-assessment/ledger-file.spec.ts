@@ -97,6 +97,7 @@ describe('the screening ledger as a file', () => {
     expect(String(ledger.getCell('A2').value)).toContain('排查日期 2026-12-01');
     expect(ledger.getRow(3).values).toEqual([undefined, ...LEDGER_HEADERS]);
     expect(ledger.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ledger.pageSetup).toMatchObject({ orientation: 'landscape', printTitlesRow: '3:3' });
     expect(ledger.getRow(4).values).toEqual([undefined, 1, 'LY-2026-000123', '调解中', '李娜', '红色', '橙色', '冬季根治欠薪期间拖欠工资 2 个月\n涉及生活困难劳动者', '未帮扶']);
     expect(ledger.getCell('A5').value).toBe(2);
     expect(ledger.rowCount).toBe(5);

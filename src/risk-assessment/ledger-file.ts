@@ -131,7 +131,7 @@ const HEADER_ROW = 3;
 /**
  * An Excel workbook, streamed as the rows come (exceljs's WorkbookWriter): sheet 台账 with a title line, a line saying
  * which screening and what part of it, the frozen header and the rows, reasons one per line; sheet 排查信息 with the
- * facts. Printed, the ledger sheet is landscape and one page wide.
+ * facts. Printed, the ledger sheet is A4 landscape, one page wide, with the header on every page.
  */
 export function xlsxLedgerWriter(head: LedgerFileHead): LedgerFileWriter {
   const chunks: Buffer[] = [];
@@ -145,7 +145,17 @@ export function xlsxLedgerWriter(head: LedgerFileHead): LedgerFileWriter {
   workbook.creator = 'tiaojie';
   workbook.created = head.exportedAt;
   workbook.modified = head.exportedAt;
-  const sheet = workbook.addWorksheet('台账', { views: [{ state: 'frozen', ySplit: HEADER_ROW }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const sheet = workbook.addWorksheet('台账', {
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+  });
   COLUMN_WIDTHS.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
   sheet.mergeCells(1, 1, 1, LEDGER_HEADERS.length);
   sheet.mergeCells(2, 1, 2, LEDGER_HEADERS.length);
