@@ -31,15 +31,19 @@ export function csvCell(cell: ReportCell): string {
   }
 }
 
-function section(table: ReportTable): string[] {
-  return [
-    csvText(table.title),
-    table.headers.map(csvText).join(','),
-    ...table.rows.map((row) => row.map(csvCell).join(',')),
-  ];
+/** A section of a CSV file: its title line, its header line, and its rows, each already one CSV line. */
+export interface CsvSection {
+  readonly title: string;
+  readonly headers: readonly string[];
+  readonly lines: readonly string[];
+}
+
+/** The file: the sections one after the other with an empty line between them. */
+export function csvFile(sections: readonly CsvSection[]): string {
+  const lines = sections.flatMap((section, index) => [...(index === 0 ? [] : ['']), csvText(section.title), section.headers.map(csvText).join(','), ...section.lines]);
+  return UTF8_BOM + lines.join(CRLF) + CRLF;
 }
 
 export function toCsv(tables: readonly ReportTable[]): string {
-  const lines = tables.flatMap((table, index) => (index === 0 ? section(table) : ['', ...section(table)]));
-  return UTF8_BOM + lines.join(CRLF) + CRLF;
+  return csvFile(tables.map((table) => ({ title: table.title, headers: table.headers, lines: table.rows.map((row) => row.map(csvCell).join(',')) })));
 }

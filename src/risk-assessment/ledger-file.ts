@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { stream as excelStream, type Worksheet } from 'exceljs';
 import { RISK_LEVELS, type RiskLevel } from '../cases/case-vocabulary';
 import type { CaseState } from '../cases/machine/case.types';
-import { csvText, UTF8_BOM } from '../reports/csv';
+import { csvFile, csvText } from '../reports/csv';
 import { NO_MEDIATOR_LABEL } from '../reports/report-labels';
 import { CASE_STATE_LABELS } from '../risk/risk-reason-text';
 import type { RiskScreeningDto } from './dto/risk-screening.dto';
@@ -105,7 +105,6 @@ export function ledgerRowValues(row: LedgerCase, index: number, reasonSeparator:
  * then the ledger. The facts come last to the writer (they count the rows) and are put in front at the end.
  */
 export function csvLedgerWriter(head: LedgerFileHead): LedgerFileWriter {
-  const CRLF = '\r\n';
   const lines: string[] = [];
   let count = 0;
   return {
@@ -118,8 +117,11 @@ export function csvLedgerWriter(head: LedgerFileHead): LedgerFileWriter {
     },
     finish() {
       const facts = ledgerFacts(head, count).map(([item, value]) => `${csvText(item)},${csvText(value)}`);
-      const text = [csvText(LEDGER_TITLE), '项目,内容', ...facts, '', '台账', LEDGER_HEADERS.join(','), ...lines].join(CRLF);
-      return Promise.resolve({ body: Buffer.from(UTF8_BOM + text + CRLF, 'utf8'), rows: count });
+      const text = csvFile([
+        { title: LEDGER_TITLE, headers: ['项目', '内容'], lines: facts },
+        { title: '台账', headers: LEDGER_HEADERS, lines },
+      ]);
+      return Promise.resolve({ body: Buffer.from(text, 'utf8'), rows: count });
     },
   };
 }
