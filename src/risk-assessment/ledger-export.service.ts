@@ -57,13 +57,11 @@ export class LedgerExportService {
         payload: { screeningId: screening.id, asOf: screening.asOf, format: format.toUpperCase(), level: level ?? null, rows },
       }),
     );
-    const scope = level === undefined ? '' : `_${RISK_LEVEL_LABELS[level]}`;
+    // The level in the name, as a code in the ASCII stand-in and in Chinese in the real name.
+    const [code, label] = level === undefined ? ['', ''] : [`_${level}`, `_${RISK_LEVEL_LABELS[level]}`];
     return {
       contentType: LEDGER_CONTENT_TYPES[format],
-      contentDisposition: attachmentDisposition(
-        `tiaojie-ledger_${screening.asOf}${level === undefined ? '' : `_${level}`}.${format}`,
-        `${LEDGER_TITLE}_${screening.asOf}${scope}.${format}`,
-      ),
+      contentDisposition: attachmentDisposition(`tiaojie-ledger_${screening.asOf}${code}.${format}`, `${LEDGER_TITLE}_${screening.asOf}${label}.${format}`),
       body,
     };
   }
